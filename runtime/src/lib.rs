@@ -1,0 +1,251 @@
+//! # Sortition runtime
+//!
+//! A BABE + GRANDPA solochain runtime. Block production uses BABE, whose VRF output is also the
+//! randomness the prover draw is seeded with; finality uses GRANDPA; the validator set and its
+//! keys are managed by `pallet-session`.
+//!
+//! This file only declares the runtime's types, its version and the pallets it is made of. The
+//! pallets are configured in [`configs`], the runtime APIs are implemented in [`apis`] and the
+//! genesis presets (`development`, `local_testnet`) are in [`genesis_config_presets`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` does a lot of recursion and requires us to increase the limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+
+use alloc::{borrow::Cow, vec::Vec};
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+pub mod opaque {
+	//! Opaque types: what the node needs to know about the runtime's types without knowing the
+	//! runtime itself (the node treats extrinsics as byte blobs).
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator registers with `session.setKeys`: BABE to author, GRANDPA to finalise.
+	pub struct SessionKeys {
+		pub babe: Babe,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime version. Bump `spec_version` on every runtime upgrade, `transaction_version` when
+/// the encoding of a call or a transaction extension changes.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("sortition"),
+	impl_name: Cow::Borrowed("sortition-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Time and block production.
+pub mod time {
+	use super::BlockNumber;
+
+	/// The target block time, in milliseconds. BABE slots have the same length; with
+	/// `PrimaryAndSecondaryVRFSlots` every slot gets a block, so blocks come every 6 s.
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+	/// The length of a BABE slot, in milliseconds. Changing it after genesis breaks the chain.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+	/// One minute, in blocks.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+	/// One hour, in blocks.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// One day, in blocks.
+	pub const DAYS: BlockNumber = HOURS * 24;
+
+	/// Length of a BABE epoch (and of a session), in blocks. Changing it after genesis breaks
+	/// BABE.
+	pub const EPOCH_DURATION_IN_BLOCKS: BlockNumber = 10 * MINUTES;
+	/// Length of a BABE epoch in slots (one block per slot).
+	pub const EPOCH_DURATION_IN_SLOTS: u64 = EPOCH_DURATION_IN_BLOCKS as u64;
+
+	/// The probability that a slot has a primary (VRF-won) author: 1/4. The remaining slots get
+	/// a secondary author chosen round-robin with a VRF, so each slot still has a block and a VRF
+	/// output for the randomness pool.
+	pub const PRIMARY_PROBABILITY: (u64, u64) = (1, 4);
+}
+
+/// The BABE epoch configuration at genesis.
+pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
+	sp_consensus_babe::BabeEpochConfiguration {
+		c: time::PRIMARY_PROBABILITY,
+		allowed_slots: sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots,
+	};
+
+/// Token units. `SORT` has 12 decimals: 1 SORT = `UNIT` plancks.
+pub mod currency {
+	use super::Balance;
+
+	/// The token symbol, as shown by wallets.
+	pub const TOKEN_SYMBOL: &str = "SORT";
+	/// The number of decimals of the token.
+	pub const TOKEN_DECIMALS: u8 = 12;
+
+	/// One SORT.
+	pub const UNIT: Balance = 1_000_000_000_000;
+	/// A thousandth of a SORT.
+	pub const MILLI_UNIT: Balance = 1_000_000_000;
+	/// A millionth of a SORT.
+	pub const MICRO_UNIT: Balance = 1_000_000;
+
+	/// The minimum balance an account must keep to exist.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+}
+
+/// The SS58 address format of this chain (42, the generic Substrate prefix). The node's chain
+/// properties report the same number so wallets show addresses the way the runtime encodes them.
+pub const SS58_PREFIX: u16 = 42;
+
+/// Alias to 512-bit hash when used in the context of a transaction signature on the chain.
+pub type Signature = MultiSignature;
+
+/// Some way of identifying an account on the chain. We intentionally make it equivalent
+/// to the public key of our transaction signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of an account.
+pub type Balance = u128;
+
+/// Index of a transaction in the chain.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A Block signed with a Justification
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// BlockId type as expected by this runtime.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The `TransactionExtension`s of a signed transaction, in the order they are checked.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// All migrations of the runtime, aside from the ones declared in the pallets.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Executive: handles dispatch to the various modules.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+// The pallets of the runtime. BABE comes before Timestamp and Session so that its epoch state is
+// initialised before either of them reads it in `on_initialize`.
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Babe = pallet_babe;
+
+	#[runtime::pallet_index(2)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(3)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(4)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(5)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(6)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(7)]
+	pub type Sudo = pallet_sudo;
+}

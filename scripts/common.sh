@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Shared by the README's two commands (`scripts/dev.sh`, `scripts/test.sh`) and CI: installs what
+# a fresh Debian machine lacks, and builds the workspace once, in one profile, into one target
+# directory that every later build and test reuses.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Build output lives outside the clone so a fresh clone (CI) reuses an earlier build.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sortition-target}"
+NODE_BIN="$CARGO_TARGET_DIR/release/sortition-node"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Debian packages: protoc for litep2p, pkg-config + OpenSSL headers for a few -sys crates, and
+# Node.js/npm for the end-to-end tests. Only installs what is missing.
+install_system_packages() {
+	local missing=()
+	command -v protoc >/dev/null || missing+=(protobuf-compiler)
+	command -v pkg-config >/dev/null || missing+=(pkg-config)
+	dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
+	command -v cc >/dev/null || missing+=(build-essential)
+	command -v git >/dev/null || missing+=(git)
+	if [ "$1" = with-node ]; then
+		command -v node >/dev/null || missing+=(nodejs)
+		command -v npm >/dev/null || missing+=(npm)
+	fi
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "installing Debian packages: ${missing[*]}"
+		local sudo=""
+		[ "$(id -u)" -eq 0 ] || sudo="sudo"
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+# The Rust toolchain pieces the wasm runtime needs.
+install_rust_targets() {
+	if ! command -v rustup >/dev/null; then
+		echo "rustup is required: see https://rustup.rs" >&2
+		exit 1
+	fi
+	local installed
+	installed="$(rustup target list --installed)"
+	for target in wasm32v1-none wasm32-unknown-unknown; do
+		grep -qx "$target" <<<"$installed" || rustup target add "$target"
+	done
+	rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+}
+
+# The one build of the node (and the runtime's wasm): `--release`, the same profile the tests use.
+build_node() {
+	log "building sortition-node (release) into $CARGO_TARGET_DIR"
+	(cd "$ROOT" && cargo build --release --locked -p sortition-node)
+}
+
+# npm packages of the end-to-end tests (@polkadot/api), from the lockfile.
+install_npm_packages() {
+	log "installing the end-to-end tests' npm packages"
+	(cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, build, and run every test: the Rust unit and
+# integration tests of the workspace, then the end-to-end tests (real nodes, @polkadot/api).
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+install_system_packages with-node
+install_rust_targets
+build_node
+install_npm_packages
+
+log "cargo test (release profile: reuses the node's build)"
+(cd "$ROOT" && cargo test --release --locked --workspace)
+
+log "end-to-end tests against real nodes"
+cd "$ROOT/tests"
+SORTITION_NODE="$NODE_BIN" node --test --test-concurrency=1 --test-reporter=spec e2e/

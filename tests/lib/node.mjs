@@ -1,0 +1,155 @@
+// Start and stop real `sortition-node` processes for the end-to-end tests.
+//
+// Every node started here is registered in one set and killed when the test that started it
+// ends (its `stop()`), and again on process exit or an interrupt, so no node outlives a run,
+// even one whose assertions failed.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The node binary: `$SORTITION_NODE`, else the release build in `$CARGO_TARGET_DIR`. */
+export const NODE_BIN =
+  process.env.SORTITION_NODE ??
+  join(process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/sortition-target'), 'release/sortition-node');
+
+const running = new Set();
+
+function killAll () {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { killAll(); process.exit(130); });
+}
+
+/** A TCP port that is free right now on 127.0.0.1. */
+export async function freePort () {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Run the node binary to completion (for sub-commands and bad-input checks). */
+export async function runNode (args, { timeoutMs = 60_000 } = {}) {
+  const child = spawn(NODE_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code, signal] = await once(child, 'exit');
+  clearTimeout(timer);
+  running.delete(child);
+  return { code, signal, stdout, stderr };
+}
+
+/**
+ * Start a node on free ports. `args` are passed to the node after the port flags.
+ * Returns `{ rpcPort, p2pPort, prometheusPort, logs(), api(), stop() }`.
+ */
+export async function startNode (args, { name = 'node' } = {}) {
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const prometheusPort = await freePort();
+  // `--tmp` makes the node use (and delete) a temporary base path of its own.
+  const basePath = args.includes('--tmp') ? null : mkdtempSync(join(tmpdir(), `sortition-${name}-`));
+  const child = spawn(NODE_BIN, [
+    ...(basePath ? ['--base-path', basePath] : []),
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--prometheus-port', String(prometheusPort),
+    '--no-telemetry',
+    ...args
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+
+  let output = '';
+  const collect = (d) => {
+    output += d;
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+
+  let api;
+  const node = {
+    name,
+    rpcPort,
+    p2pPort,
+    prometheusPort,
+    basePath,
+    process: child,
+    logs: () => output,
+    /** A connected @polkadot/api instance (one per node, made on first use). */
+    async api () {
+      if (!api) api = await connect(`ws://127.0.0.1:${rpcPort}`, child, () => output);
+      return api;
+    },
+    /** Disconnect, stop the node (SIGTERM, then SIGKILL after 10 s) and delete its data. */
+    async stop () {
+      if (api) await api.disconnect().catch(() => {});
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await once(child, 'exit');
+        clearTimeout(killer);
+      }
+      running.delete(child);
+      if (basePath) rmSync(basePath, { recursive: true, force: true });
+    }
+  };
+  return node;
+}
+
+/** Connect to a node's RPC, retrying while it starts; fail early if the process dies. */
+async function connect (url, child, logs, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`node exited with code ${child.exitCode} before its RPC came up:\n${logs().slice(-4000)}`);
+    }
+    const provider = new WsProvider(url, false);
+    try {
+      await provider.connectWithRetry().catch(() => {});
+      await Promise.race([provider.isReadyOrError, sleep(2000).then(() => { throw new Error('not ready'); })]);
+      return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    } catch {
+      await provider.disconnect().catch(() => {});
+      await sleep(500);
+    }
+  }
+  throw new Error(`no RPC at ${url} after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+}
+
+/** Wait until `predicate()` resolves truthy, polling; the error names what was awaited. */
+export async function waitFor (what, predicate, { timeoutMs = 120_000, intervalMs = 1000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await predicate();
+    if (last) return last;
+    await sleep(intervalMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last value: ${last})`);
+}
+
+/** The best and finalized block numbers of a node. */
+export async function heights (api) {
+  const [best, finalizedHash] = await Promise.all([api.rpc.chain.getHeader(), api.rpc.chain.getFinalizedHead()]);
+  const finalized = await api.rpc.chain.getHeader(finalizedHash);
+  return { best: best.number.toNumber(), finalized: finalized.number.toNumber() };
+}
