@@ -6,7 +6,10 @@ fn main() {
 		// from the target directory; point it at our workspace so the wasm runtime is built with
 		// exactly the locked dependency versions.
 		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
-			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+			std::env::set_var(
+				"WASM_BUILD_WORKSPACE_HINT",
+				concat!(env!("CARGO_MANIFEST_DIR"), "/.."),
+			);
 		}
 
 		#[cfg(feature = "metadata-hash")]

@@ -13,9 +13,9 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 
 	runner.sync_run(|config| match cmd {
 		// Pallet weights: the runtime's `Benchmark` API, run in wasm with our host functions.
-		BenchmarkCmd::Pallet(cmd) => cmd.run_with_spec::<HashingFor<Block>, service::HostFunctions>(
-			Some(config.chain_spec),
-		),
+		BenchmarkCmd::Pallet(cmd) => {
+			cmd.run_with_spec::<HashingFor<Block>, service::HostFunctions>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
@@ -27,12 +27,11 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		},
-		BenchmarkCmd::Machine(cmd) =>
-			cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
-		BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-			"`benchmark overhead` and `benchmark extrinsic` are not wired in this node; use \
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+		BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => {
+			Err("`benchmark overhead` and `benchmark extrinsic` are not wired in this node; use \
 			 `benchmark pallet` (extrinsic weights) or frame-omni-bencher's `overhead`"
-				.into(),
-		),
+				.into())
+		},
 	})
 }

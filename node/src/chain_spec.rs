@@ -6,6 +6,9 @@ use sortition_runtime::{
 	SS58_PREFIX, WASM_BINARY,
 };
 
+/// The network protocol id: nodes of different chains with the same id could try to talk.
+const PROTOCOL_ID: &str = "sortition";
+
 /// The chain specification of Sortition chains.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
@@ -33,6 +36,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.with_name("Sortition Development")
 		.with_id("sortition_dev")
 		.with_chain_type(ChainType::Development)
+		.with_protocol_id(PROTOCOL_ID)
 		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
 		.with_properties(properties())
 		.build())
@@ -44,6 +48,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_name("Sortition Local Testnet")
 		.with_id("sortition_local")
 		.with_chain_type(ChainType::Local)
+		.with_protocol_id(PROTOCOL_ID)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
 		.with_properties(properties())
 		.build())
@@ -54,11 +59,13 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development_chain_spec()?),
 		"" | "local" => Box::new(local_chain_spec()?),
-		path if std::path::Path::new(path).is_file() =>
-			Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
-		unknown =>
+		path if std::path::Path::new(path).is_file() => {
+			Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+		},
+		unknown => {
 			return Err(format!(
 				"unknown chain `{unknown}`: use `dev`, `local` or the path of a chain-spec JSON file"
-			)),
+			))
+		},
 	})
 }

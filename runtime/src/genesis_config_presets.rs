@@ -4,7 +4,7 @@
 //! prints the result); nothing here is hand-edited JSON.
 
 use crate::{
-	currency::UNIT, AccountId, Balance, BalancesConfig, BabeConfig, RuntimeGenesisConfig,
+	currency::UNIT, AccountId, BabeConfig, Balance, BalancesConfig, RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
 };
 use alloc::{vec, vec::Vec};
@@ -20,7 +20,11 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 /// ed25519 `//Name`: the keys that `--alice`, `--bob`, ... put in the node's keystore.
 fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, AccountId, SessionKeys) {
 	let account = sr.to_account_id();
-	(account.clone(), account, SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() })
+	(
+		account.clone(),
+		account,
+		SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() },
+	)
 }
 
 /// The genesis state shared by both presets.

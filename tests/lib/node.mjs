@@ -96,7 +96,7 @@ export async function startNode (args, { name = 'node' } = {}) {
     logs: () => output,
     /** A connected @polkadot/api instance (one per node, made on first use). */
     async api () {
-      if (!api) api = await connect(`ws://127.0.0.1:${rpcPort}`, child, () => output);
+      if (!api) api = await connect(rpcPort, child, () => output);
       return api;
     },
     /** Disconnect, stop the node (SIGTERM, then SIGKILL after 10 s) and delete its data. */
@@ -115,24 +115,33 @@ export async function startNode (args, { name = 'node' } = {}) {
   return node;
 }
 
-/** Connect to a node's RPC, retrying while it starts; fail early if the process dies. */
-async function connect (url, child, logs, timeoutMs = 60_000) {
+/** Call a JSON-RPC method over HTTP (the RPC port serves HTTP and WebSocket). */
+export async function rpcHttp (port, method, params = []) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params })
+  });
+  return response.json();
+}
+
+/**
+ * Connect @polkadot/api to a node once its RPC answers; fail early, with the node's last log
+ * lines, if the process dies or the RPC never comes up.
+ */
+async function connect (port, child, logs, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`node exited with code ${child.exitCode} before its RPC came up:\n${logs().slice(-4000)}`);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`node exited (${child.exitCode ?? child.signalCode}) before its RPC came up:\n${logs().slice(-4000)}`);
     }
-    const provider = new WsProvider(url, false);
     try {
-      await provider.connectWithRetry().catch(() => {});
-      await Promise.race([provider.isReadyOrError, sleep(2000).then(() => { throw new Error('not ready'); })]);
-      return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-    } catch {
-      await provider.disconnect().catch(() => {});
-      await sleep(500);
-    }
+      if ((await rpcHttp(port, 'system_health')).result) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`no RPC on port ${port} after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+    await sleep(250);
   }
-  throw new Error(`no RPC at ${url} after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+  return ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), noInitWarn: true, throwOnConnect: true });
 }
 
 /** Wait until `predicate()` resolves truthy, polling; the error names what was awaited. */
