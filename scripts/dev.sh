@@ -2,8 +2,8 @@
 # README command 1: install what is missing, build the node, and start a one-node development
 # chain (Alice authors and finalises blocks) with RPC on ws://127.0.0.1:9944.
 #
-# Extra arguments go to the node, e.g. `scripts/dev.sh --tmp` for a chain that is wiped on exit
-# (without it, the dev chain's state persists in the node's base path; see `purge-chain`).
+# Extra arguments go to the node. `--dev` keeps the chain in a temporary directory, deleted on
+# exit; `scripts/dev.sh --base-path <dir>` keeps it between runs.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 install_system_packages without-node
