@@ -11,6 +11,9 @@ install_npm_packages
 log "cargo test (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked --workspace)
 
+log "the STARK verifier builds without std for the wasm runtime (wasm32v1-none)"
+(cd "$ROOT" && cargo build --release --locked -p sortition-programs --target wasm32v1-none)
+
 log "end-to-end tests against real nodes"
 cd "$ROOT/tests"
 SORTITION_NODE="$NODE_BIN" node --test --test-concurrency=1 --test-reporter=spec e2e/

@@ -1,0 +1,79 @@
+//! Prove and verify every program at 2^10 .. 2^20 steps, at both security levels.
+//!
+//! `cargo bench -p sortition-programs --features prover`; `SORTITION_BENCH_MAX_LOG2=16` stops at
+//! 2^16 steps, `RAYON_NUM_THREADS=1` proves on one core (for the 1-thread vs all-cores ratio:
+//! `scripts/bench-programs.sh` runs both). Proof sizes are printed as `proof-size <id> <bytes>`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use sortition_programs::{prove, verify, Inputs, Program, SecurityLevel};
+use std::time::Duration;
+
+const SIZES_LOG2: [u32; 5] = [10, 14, 16, 18, 20];
+
+fn inputs(program: Program, steps: u32) -> Inputs {
+	match program {
+		Program::Fibonacci => Inputs::Fibonacci { steps },
+		Program::RescueChain => Inputs::RescueChain { seed: [1, 2], steps },
+		Program::MimcVdf => Inputs::MimcVdf { seed: 3, steps },
+	}
+}
+
+fn level_name(level: SecurityLevel) -> &'static str {
+	match level {
+		SecurityLevel::Bits96 => "96",
+		SecurityLevel::Bits128 => "128",
+	}
+}
+
+fn programs(c: &mut Criterion) {
+	let max_log2 = std::env::var("SORTITION_BENCH_MAX_LOG2")
+		.ok()
+		.and_then(|v| v.parse::<u32>().ok())
+		.unwrap_or(20);
+	for program in Program::ALL {
+		for level in SecurityLevel::ALL {
+			let mut prove_group =
+				c.benchmark_group(format!("prove/{}/{}", program.name(), level_name(level)));
+			prove_group
+				.sample_size(10)
+				.warm_up_time(Duration::from_millis(1))
+				.measurement_time(Duration::from_secs(1));
+			let mut proofs = Vec::new();
+			for log2 in SIZES_LOG2.into_iter().filter(|l| *l <= max_log2) {
+				let inputs = inputs(program, 1 << log2);
+				prove_group.bench_with_input(
+					BenchmarkId::from_parameter(format!("2^{log2}")),
+					&inputs,
+					|b, inputs| b.iter(|| prove(inputs, level).expect("valid inputs")),
+				);
+				let (output, proof) = prove(&inputs, level).expect("valid inputs");
+				println!(
+					"proof-size {}/{}/2^{log2} {}",
+					program.name(),
+					level_name(level),
+					proof.len()
+				);
+				proofs.push((log2, inputs, output, proof));
+			}
+			prove_group.finish();
+
+			let mut verify_group =
+				c.benchmark_group(format!("verify/{}/{}", program.name(), level_name(level)));
+			verify_group
+				.sample_size(50)
+				.warm_up_time(Duration::from_millis(100))
+				.measurement_time(Duration::from_secs(1));
+			for (log2, inputs, output, proof) in &proofs {
+				verify_group.bench_with_input(
+					BenchmarkId::from_parameter(format!("2^{log2}")),
+					&(),
+					|b, _| b.iter(|| verify(inputs, output, proof, level).expect("valid proof")),
+				);
+			}
+			verify_group.finish();
+		}
+	}
+}
+
+criterion_group!(benches, programs);
+criterion_main!(benches);
