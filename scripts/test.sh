@@ -8,8 +8,14 @@ install_rust_targets
 build_node
 install_npm_packages
 
-log "cargo test (release profile: reuses the node's build)"
-(cd "$ROOT" && cargo test --release --locked --workspace)
+# Two cargo invocations, not one `--workspace`: cargo unifies the features of every selected
+# package's dev-dependencies, and the programs crate's (proptest, criterion) would change the
+# features of crates deep in the node's tree and rebuild half of it a second time.
+log "cargo test: node and runtime (release profile: reuses the node's build)"
+(cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
+
+log "cargo test: STARK programs (prover, verifier, property tests)"
+(cd "$ROOT" && cargo test --release --locked -p sortition-programs)
 
 log "the STARK verifier builds without std for the wasm runtime (wasm32v1-none)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --target wasm32v1-none)
