@@ -14,6 +14,9 @@ install_npm_packages
 log "cargo test: node and runtime (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
 
+log "cargo test: pallets (unit tests, and each benchmark run once as a test)"
+(cd "$ROOT" && cargo test --release --locked -p pallet-provers --features runtime-benchmarks)
+
 log "cargo test: STARK programs (prover, verifier, property tests)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-programs)
 

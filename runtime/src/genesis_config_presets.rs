@@ -4,14 +4,18 @@
 //! prints the result); nothing here is hand-edited JSON.
 
 use crate::{
-	currency::UNIT, AccountId, BabeConfig, Balance, BalancesConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
+	currency::UNIT, AccountId, BabeConfig, Balance, BalancesConfig, ProversConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
 };
+use sortition_programs::Program;
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The stake of each genesis prover: a hundred thousand SORT.
+pub const GENESIS_PROVER_STAKE: Balance = 100_000 * UNIT;
 
 /// What every well-known development account (Alice, Bob, ...) starts with: one million SORT.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -30,6 +34,7 @@ fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, AccountI
 /// The genesis state shared by both presets.
 fn testnet_genesis(
 	validators: Vec<(AccountId, AccountId, SessionKeys)>,
+	provers: Vec<AccountId>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
@@ -41,21 +46,30 @@ fn testnet_genesis(
 		babe: BabeConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
 		session: SessionConfig { keys: validators },
 		sudo: SudoConfig { key: Some(root) },
+		// Registered provers of every program, with no ask (any fee).
+		provers: ProversConfig {
+			provers: provers
+				.into_iter()
+				.map(|account| (account, GENESIS_PROVER_STAKE, Program::ALL.to_vec()))
+				.collect(),
+		},
 	})
 }
 
-/// `development`: Alice is the only validator and the sudo key; the well-known accounts are
-/// endowed.
+/// `development`: Alice is the only validator, the only prover and the sudo key; the
+/// well-known accounts are endowed.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![Sr25519Keyring::Alice.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
 }
 
 /// `local_testnet`: Alice, Bob and Charlie are validators (GRANDPA needs two of three to
-/// finalise); Alice is the sudo key; the well-known accounts are endowed.
+/// finalise); Alice and Bob are provers; Alice is the sudo key; the well-known accounts are
+/// endowed.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -63,6 +77,7 @@ pub fn local_config_genesis() -> Value {
 			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
+		vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

@@ -20,6 +20,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+mod weights;
 
 extern crate alloc;
 
@@ -248,4 +249,7 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(8)]
+	pub type Provers = pallet_provers;
 }

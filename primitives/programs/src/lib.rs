@@ -75,9 +75,12 @@ pub const MAX_PROOF_SIZE: u32 = 256 * 1024;
 	Encode,
 	Decode,
 	DecodeWithMemTracking,
+	PartialOrd,
+	Ord,
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Program {
 	/// F(steps), the Fibonacci number, in the field: the smallest real job.
 	#[codec(index = 0)]

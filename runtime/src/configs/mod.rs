@@ -1,7 +1,8 @@
 //! Configuration of every pallet of the runtime.
 
 use crate::{
-	currency::EXISTENTIAL_DEPOSIT, time::*, AccountId, Babe, Balance, Balances, Block, BlockNumber,
+	currency::{EXISTENTIAL_DEPOSIT, UNIT},
+	time::*, AccountId, Babe, Balance, Balances, Block, BlockNumber,
 	Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, SS58_PREFIX,
 	VERSION,
@@ -160,4 +161,30 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Half of every slash compensates the requester of the failed job; the rest is burned.
+	pub const SlashRewardFraction: Perbill = Perbill::from_percent(50);
+	/// The provers' parameters at genesis; Root changes them with `provers.setParams`.
+	pub const InitialProverParams: pallet_provers::ParamsOf<Runtime> = pallet_provers::ProverParams {
+		min_stake: 1_000 * UNIT,
+		unbonding_period: DAYS,
+		suspension_period: HOURS,
+	};
+}
+
+impl pallet_provers::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// The part of a slash that is not paid to the requester is burned.
+	type OnSlash = ();
+	type SlashRewardFraction = SlashRewardFraction;
+	// 2^14 slots: a draw reads 14 tree nodes per attempt.
+	type MaxProvers = ConstU32<16_384>;
+	type MaxPrograms = ConstU32<8>;
+	type MaxUnbondingChunks = ConstU32<16>;
+	type MaxDrawAttempts = ConstU32<8>;
+	type InitialParams = InitialProverParams;
+	type WeightInfo = crate::weights::pallet_provers::WeightInfo<Runtime>;
 }

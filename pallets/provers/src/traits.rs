@@ -1,0 +1,58 @@
+//! How other pallets use the prover registry (the jobs pallet, through its `Config`).
+
+use crate::types::FailureReason;
+use frame_support::pallet_prelude::DispatchResult;
+use sortition_programs::Program;
+use sp_runtime::DispatchError;
+
+/// The prover registry as the job market sees it: draw a prover, lock and release the
+/// collateral of a job, punish and reward.
+///
+/// Every job follows one pattern: `draw`, then `lock_collateral` (the prover holds the job),
+/// then exactly one `release_collateral` when the job leaves that prover (proven, failed or
+/// re-routed), after any `slash` of that job's collateral.
+pub trait ProverRegistry<AccountId> {
+	/// The currency's balance type.
+	type Balance;
+
+	/// A prover for a job of `program` with `fee` and `collateral`, drawn by stake among the
+	/// registered provers that prove the program, ask at most `fee`, have `collateral` of free
+	/// stake, are not suspended and are not ruled out by `exclude`. `None` if the draw found
+	/// nobody (none eligible, or too few of the stake: try again later).
+	fn draw(
+		program: Program,
+		fee: Self::Balance,
+		collateral: Self::Balance,
+		seed: &[u8; 32],
+		exclude: impl Fn(&AccountId) -> bool,
+	) -> Option<AccountId>;
+
+	/// Lock `amount` of `prover`'s free stake as a job's collateral: it can then neither be
+	/// unbonded nor back another job. Fails if the prover is not registered or its free stake
+	/// is less than `amount`.
+	fn lock_collateral(prover: &AccountId, amount: Self::Balance) -> DispatchResult;
+
+	/// The job no longer needs `prover`: unlock what is left of its collateral (`amount`, after
+	/// any slash).
+	fn release_collateral(prover: &AccountId, amount: Self::Balance);
+
+	/// Slash `amount` of `prover`'s locked collateral: `SlashRewardFraction` of it goes to
+	/// `beneficiary` (the requester), the rest to the runtime's `OnSlash` handler (burned).
+	/// Fails, and slashes nothing, if `amount` is more than the prover's locked collateral.
+	/// Returns the amount slashed.
+	fn slash(
+		prover: &AccountId,
+		amount: Self::Balance,
+		beneficiary: &AccountId,
+		reason: FailureReason,
+	) -> Result<Self::Balance, DispatchError>;
+
+	/// No new jobs for `prover` for the suspension period, counted from now.
+	fn suspend(prover: &AccountId, reason: FailureReason);
+
+	/// Count a job `prover` proved.
+	fn record_success(prover: &AccountId);
+
+	/// Count a job `prover` failed.
+	fn record_failure(prover: &AccountId, reason: FailureReason);
+}

@@ -1,0 +1,196 @@
+//! The records this pallet stores.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
+use scale_info::TypeInfo;
+use sortition_programs::Program;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The block number type of the runtime.
+pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
+/// A prover's record as this runtime stores it.
+pub type ProverOf<T> = Prover<BalanceOf<T>, BlockNumberOf<T>, <T as Config>::MaxPrograms>;
+/// A prover's programs and asks as this runtime stores them.
+pub type OffersOf<T> = BoundedVec<ProgramAsk<BalanceOf<T>>, <T as Config>::MaxPrograms>;
+/// A prover's unbonding chunks as this runtime stores them.
+pub type UnbondingOf<T> =
+	BoundedVec<UnbondingChunk<BalanceOf<T>, BlockNumberOf<T>>, <T as Config>::MaxUnbondingChunks>;
+/// The parameters as this runtime stores them.
+pub type ParamsOf<T> = ProverParams<BalanceOf<T>, BlockNumberOf<T>>;
+
+/// A program a prover proves, and the smallest fee it takes a job of that program for.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ProgramAsk<Balance> {
+	/// The program.
+	pub program: Program,
+	/// The prover's ask: jobs of this program with a lower fee are never assigned to it. Zero
+	/// takes any fee.
+	pub min_fee: Balance,
+}
+
+/// A registered prover.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxPrograms))]
+pub struct Prover<
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxPrograms: Get<u32>,
+> {
+	/// Bonded stake, held under `HoldReason::ProverBond`. It weighs the prover in every draw
+	/// and backs the collateral of the jobs it holds. Unbonding amounts are not part of it.
+	pub stake: Balance,
+	/// The part of `stake` that backs jobs in progress: never more than `stake`, and neither
+	/// unbondable nor usable for another job until those jobs end.
+	pub locked: Balance,
+	/// Jobs in progress (each locked collateral once).
+	pub active_jobs: u32,
+	/// The programs the prover proves, each with its ask; no program twice.
+	pub offers: BoundedVec<ProgramAsk<Balance>, MaxPrograms>,
+	/// No new jobs for the prover before this block (the circuit breaker after a failure).
+	pub suspended_until: Option<BlockNumber>,
+	/// The prover's position in the draw's prefix-sum trees (`0 .. ProverCount`).
+	pub slot: u32,
+	/// When it registered.
+	pub registered_at: BlockNumber,
+	/// Its track record.
+	pub stats: ProverStats<Balance>,
+}
+
+/// A prover's track record: counters that only grow while it stays registered.
+#[derive(
+	Clone, Default, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen,
+)]
+pub struct ProverStats<Balance> {
+	/// Jobs it proved (valid proof on time).
+	pub jobs_done: u32,
+	/// Jobs it did not accept in time, or accepted and did not prove in time.
+	pub jobs_missed: u32,
+	/// Invalid proofs it submitted.
+	pub invalid_proofs: u32,
+	/// Everything slashed from its stake so far.
+	pub slashed_total: Balance,
+}
+
+/// Stake on its way out: still held (and counted in the hold), released by
+/// `withdraw_unbonded` from block `unlock_at`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen,
+)]
+pub struct UnbondingChunk<Balance, BlockNumber> {
+	/// The amount.
+	pub amount: Balance,
+	/// The first block at which it can be withdrawn.
+	pub unlock_at: BlockNumber,
+}
+
+/// The parameters Root can change without a runtime upgrade (`set_params`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ProverParams<Balance, BlockNumber> {
+	/// The least stake a prover registers with, and keeps while registered when it unbonds
+	/// (a slash can take it lower). Greater than zero.
+	pub min_stake: Balance,
+	/// Blocks between `unbond` (or `deregister`) and the block the amount can be withdrawn.
+	pub unbonding_period: BlockNumber,
+	/// Blocks a failed prover gets no new jobs for.
+	pub suspension_period: BlockNumber,
+}
+
+/// Why a prover was punished. Named in the `Slashed` and `Suspended` events.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum FailureReason {
+	/// It did not accept an assigned job within the accept window.
+	AcceptTimeout,
+	/// It accepted a job and did not submit a proof before the deadline.
+	ProofTimeout,
+	/// It submitted a proof that did not verify.
+	InvalidProof,
+}
+
+impl<Balance, BlockNumber, MaxPrograms> Prover<Balance, BlockNumber, MaxPrograms>
+where
+	Balance: Copy + Ord + core::fmt::Debug + sp_runtime::Saturating,
+	BlockNumber: Copy + Ord + core::fmt::Debug,
+	MaxPrograms: Get<u32>,
+{
+	/// The programs the prover proves.
+	pub fn programs(&self) -> alloc::vec::Vec<Program> {
+		self.offers.iter().map(|offer| offer.program).collect()
+	}
+
+	/// The prover's ask for `program`, or `None` if it does not prove it.
+	pub fn ask(&self, program: Program) -> Option<Balance> {
+		self.offers.iter().find(|offer| offer.program == program).map(|offer| offer.min_fee)
+	}
+
+	/// Stake not locked by jobs in progress.
+	pub fn free_stake(&self) -> Balance {
+		self.stake.saturating_sub(self.locked)
+	}
+
+	/// Whether the prover is suspended at block `now`.
+	pub fn is_suspended(&self, now: BlockNumber) -> bool {
+		self.suspended_until.is_some_and(|until| now < until)
+	}
+
+	/// Whether the prover can take a job of `program` with `fee` and `collateral` at `now`.
+	pub fn can_take(
+		&self,
+		program: Program,
+		fee: Balance,
+		collateral: Balance,
+		now: BlockNumber,
+	) -> bool {
+		!self.is_suspended(now) &&
+			self.ask(program).is_some_and(|ask| ask <= fee) &&
+			self.free_stake() >= collateral
+	}
+}
