@@ -7,10 +7,10 @@ use crate::{
 	currency::UNIT, AccountId, BabeConfig, Balance, BalancesConfig, ProversConfig,
 	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, BABE_GENESIS_EPOCH_CONFIG,
 };
-use sortition_programs::Program;
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
+use sortition_programs::Program;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 

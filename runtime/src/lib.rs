@@ -20,7 +20,6 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
-mod weights;
 
 extern crate alloc;
 
@@ -252,4 +251,20 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Provers = pallet_provers;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::Runtime;
+	use core::any::TypeId;
+
+	/// Every Sortition pallet weighs its calls with the weights generated from its benchmarks,
+	/// not with the `()` implementation the unit tests use.
+	#[test]
+	fn pallets_use_the_generated_weights() {
+		assert_eq!(
+			TypeId::of::<<Runtime as pallet_provers::Config>::WeightInfo>(),
+			TypeId::of::<pallet_provers::weights::SubstrateWeight<Runtime>>()
+		);
+	}
 }

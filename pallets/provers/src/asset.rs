@@ -6,8 +6,7 @@ use frame_support::{
 	traits::{
 		fungible::{hold::Balanced as _, Balanced as _, InspectHold as _, MutateHold as _},
 		tokens::Precision,
-		Get,
-		Imbalance as _, OnUnbalanced,
+		Get, Imbalance as _, OnUnbalanced,
 	},
 };
 use sp_runtime::DispatchResult;
@@ -30,7 +29,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Give `amount` of `who`'s hold back to its free balance.
 	pub(crate) fn release(who: &T::AccountId, amount: BalanceOf<T>) {
-		if let Err(error) = T::Currency::release(&Self::bond_reason(), who, amount, Precision::Exact)
+		if let Err(error) =
+			T::Currency::release(&Self::bond_reason(), who, amount, Precision::Exact)
 		{
 			defensive!("releasing less than is held cannot fail", error);
 		}

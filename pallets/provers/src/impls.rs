@@ -1,11 +1,6 @@
 //! The calls' logic, the registry trait for other pallets, and the pallet's invariants.
 
-use crate::{
-	pallet::*,
-	traits::ProverRegistry,
-	types::*,
-	LOG_TARGET,
-};
+use crate::{pallet::*, traits::ProverRegistry, types::*, LOG_TARGET};
 use alloc::vec::Vec;
 use frame_support::{defensive, ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -321,7 +316,8 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 			.saturating_add(Params::<T>::get().suspension_period);
 		let suspended = Provers::<T>::mutate(prover, |record| match record.as_mut() {
 			Some(record) => {
-				record.suspended_until = Some(record.suspended_until.map_or(until, |u| u.max(until)));
+				record.suspended_until =
+					Some(record.suspended_until.map_or(until, |u| u.max(until)));
 				true
 			},
 			None => false,
@@ -346,10 +342,12 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 			if let Some(record) = record.as_mut() {
 				let stats = &mut record.stats;
 				match reason {
-					FailureReason::AcceptTimeout | FailureReason::ProofTimeout =>
-						stats.jobs_missed = stats.jobs_missed.saturating_add(1),
-					FailureReason::InvalidProof =>
-						stats.invalid_proofs = stats.invalid_proofs.saturating_add(1),
+					FailureReason::AcceptTimeout | FailureReason::ProofTimeout => {
+						stats.jobs_missed = stats.jobs_missed.saturating_add(1)
+					},
+					FailureReason::InvalidProof => {
+						stats.invalid_proofs = stats.invalid_proofs.saturating_add(1)
+					},
 				}
 			}
 		})
@@ -443,10 +441,7 @@ impl<T: Config> Pallet<T> {
 					"a draw-tree node differs from the stakes it sums"
 				);
 			}
-			ensure!(
-				expected.values().all(|value| value.is_zero()),
-				"a draw-tree node is missing"
-			);
+			ensure!(expected.values().all(|value| value.is_zero()), "a draw-tree node is missing");
 		}
 		Ok(())
 	}

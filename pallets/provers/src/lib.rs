@@ -187,15 +187,8 @@ pub mod pallet {
 	/// program's total stake).
 	// Twox64Concat: programs and node indices are not chosen by users.
 	#[pallet::storage]
-	pub type DrawTree<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		Program,
-		Twox64Concat,
-		u32,
-		BalanceOf<T>,
-		ValueQuery,
-	>;
+	pub type DrawTree<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Program, Twox64Concat, u32, BalanceOf<T>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -375,7 +368,10 @@ pub mod pallet {
 		/// ## Events
 		/// `Unbonded`.
 		#[pallet::call_index(2)]
-		pub fn unbond(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn unbond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_unbond(who, amount)
 		}
@@ -428,7 +424,10 @@ pub mod pallet {
 		/// ## Events
 		/// `OffersChanged`.
 		#[pallet::call_index(5)]
-		pub fn set_asks(origin: OriginFor<T>, asks: Vec<ProgramAsk<BalanceOf<T>>>) -> DispatchResult {
+		pub fn set_asks(
+			origin: OriginFor<T>,
+			asks: Vec<ProgramAsk<BalanceOf<T>>>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_asks(who, asks)
 		}

@@ -1,7 +1,10 @@
 //! A test runtime: System, Balances and the provers pallet.
 
 use crate::{self as pallet_provers, Params};
-use frame_support::{derive_impl, parameter_types, traits::{ConstU128, ConstU32}};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32},
+};
 use sortition_programs::Program;
 use sp_runtime::{BuildStorage, Perbill};
 

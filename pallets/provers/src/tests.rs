@@ -3,10 +3,7 @@
 
 use crate::{mock::*, pallet::Provers, traits::ProverRegistry, Error, Event, *};
 use codec::{Decode, Encode};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::InspectHold,
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sortition_programs::Program::{self, Fibonacci, MimcVdf, RescueChain};
 use sp_runtime::DispatchError;
 
@@ -190,7 +187,10 @@ mod bonding {
 			assert_eq!(prover(1).stake, 750);
 			assert_eq!(held(1), 750);
 			assert_eq!(Registry::program_stake(MimcVdf), 750);
-			assert_eq!(provers_events(), vec![Event::Bonded { prover: 1, amount: 250, stake: 750 }]);
+			assert_eq!(
+				provers_events(),
+				vec![Event::Bonded { prover: 1, amount: 250, stake: 750 }]
+			);
 		});
 	}
 
@@ -403,7 +403,11 @@ mod deregister {
 				assert_eq!(held(1), 500);
 				assert_eq!(
 					provers_events(),
-					vec![Event::Deregistered { prover: 1, unbonding: 500, unlock_at: 1 + UNBONDING }]
+					vec![Event::Deregistered {
+						prover: 1,
+						unbonding: 500,
+						unlock_at: 1 + UNBONDING
+					}]
 				);
 				// Withdrawn after the unbonding period; it can register again.
 				run_to_block(1 + UNBONDING);
@@ -609,10 +613,13 @@ mod draw {
 				let mut seen = std::collections::BTreeSet::new();
 				for seed in 0..200u64 {
 					let seed = sp_io::hashing::blake2_256(&seed.encode());
-					if let Some(who) =
-						<Registry as ProverRegistry<AccountId>>::draw(Fibonacci, 50, 60, &seed, |who| {
-							*who == 5
-						}) {
+					if let Some(who) = <Registry as ProverRegistry<AccountId>>::draw(
+						Fibonacci,
+						50,
+						60,
+						&seed,
+						|who| *who == 5,
+					) {
 						seen.insert(who);
 					}
 				}
@@ -666,11 +673,12 @@ mod draw {
 			};
 			for step in 0..600 {
 				let who = 100 + next(40);
-				let programs: Vec<Program> =
-					ALL.iter().copied().filter(|_| next(2) == 0).collect();
+				let programs: Vec<Program> = ALL.iter().copied().filter(|_| next(2) == 0).collect();
 				let programs = if programs.is_empty() { vec![MimcVdf] } else { programs };
 				let _ = match next(6) {
-					0 | 1 => Registry::register(signed(who), 100 + next(900) as u128, programs, vec![]),
+					0 | 1 => {
+						Registry::register(signed(who), 100 + next(900) as u128, programs, vec![])
+					},
 					2 => Registry::bond_more(signed(who), 1 + next(100) as u128),
 					3 => Registry::unbond(signed(who), 1 + next(100) as u128),
 					4 => Registry::set_programs(signed(who), programs),

@@ -46,14 +46,7 @@ pub struct ProgramAsk<Balance> {
 
 /// A registered prover.
 #[derive(
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-	Encode,
-	Decode,
-	TypeInfo,
-	MaxEncodedLen,
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(MaxPrograms))]
 pub struct Prover<
@@ -82,9 +75,7 @@ pub struct Prover<
 }
 
 /// A prover's track record: counters that only grow while it stays registered.
-#[derive(
-	Clone, Default, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Default, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub struct ProverStats<Balance> {
 	/// Jobs it proved (valid proof on time).
 	pub jobs_done: u32,
@@ -98,9 +89,7 @@ pub struct ProverStats<Balance> {
 
 /// Stake on its way out: still held (and counted in the hold), released by
 /// `withdraw_unbonded` from block `unlock_at`.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub struct UnbondingChunk<Balance, BlockNumber> {
 	/// The amount.
 	pub amount: Balance,
@@ -168,7 +157,10 @@ where
 
 	/// The prover's ask for `program`, or `None` if it does not prove it.
 	pub fn ask(&self, program: Program) -> Option<Balance> {
-		self.offers.iter().find(|offer| offer.program == program).map(|offer| offer.min_fee)
+		self.offers
+			.iter()
+			.find(|offer| offer.program == program)
+			.map(|offer| offer.min_fee)
 	}
 
 	/// Stake not locked by jobs in progress.
@@ -189,8 +181,8 @@ where
 		collateral: Balance,
 		now: BlockNumber,
 	) -> bool {
-		!self.is_suspended(now) &&
-			self.ask(program).is_some_and(|ask| ask <= fee) &&
-			self.free_stake() >= collateral
+		!self.is_suspended(now)
+			&& self.ask(program).is_some_and(|ask| ask <= fee)
+			&& self.free_stake() >= collateral
 	}
 }

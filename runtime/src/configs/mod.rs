@@ -2,10 +2,10 @@
 
 use crate::{
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
-	time::*, AccountId, Babe, Balance, Balances, Block, BlockNumber,
-	Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, SessionKeys, System, SS58_PREFIX,
-	VERSION,
+	time::*,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	Session, SessionKeys, System, SS58_PREFIX, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -186,5 +186,5 @@ impl pallet_provers::Config for Runtime {
 	type MaxUnbondingChunks = ConstU32<16>;
 	type MaxDrawAttempts = ConstU32<8>;
 	type InitialParams = InitialProverParams;
-	type WeightInfo = crate::weights::pallet_provers::WeightInfo<Runtime>;
+	type WeightInfo = pallet_provers::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Run the runtime's pallet benchmarks (in the wasm runtime, as on chain) and regenerate each
+# Sortition pallet's `weights.rs` from them.
+#
+#   scripts/benchmark-pallets.sh                 # every Sortition pallet
+#   PALLETS=pallet_provers STEPS=10 REPEAT=5 scripts/benchmark-pallets.sh
+#
+# Needs the node built with `--features runtime-benchmarks` (this script builds it: a second,
+# larger build, which the everyday build and the tests do not pay for).
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+PALLETS="${PALLETS:-pallet_provers}"
+STEPS="${STEPS:-10}"
+REPEAT="${REPEAT:-5}"
+
+install_system_packages without-node
+install_rust_targets
+log "building sortition-node with runtime-benchmarks"
+(cd "$ROOT" && cargo build --release --locked -p sortition-node --features runtime-benchmarks)
+
+for pallet in $PALLETS; do
+	dir="$ROOT/pallets/${pallet#pallet_}"
+	log "benchmarking $pallet (steps $STEPS, repeat $REPEAT) -> $dir/src/weights.rs"
+	"$NODE_BIN" benchmark pallet \
+		--chain dev \
+		--pallet "$pallet" --extrinsic '*' \
+		--steps "$STEPS" --repeat "$REPEAT" \
+		--template "$ROOT/scripts/templates/pallet-weights.hbs" \
+		--output "$dir/src/weights.rs"
+done
