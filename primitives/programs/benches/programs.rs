@@ -2,7 +2,8 @@
 //!
 //! `cargo bench -p sortition-programs --features prover`; `SORTITION_BENCH_MAX_LOG2=16` stops at
 //! 2^16 steps, `RAYON_NUM_THREADS=1` proves on one core (for the 1-thread vs all-cores ratio:
-//! `scripts/bench-programs.sh` runs both). Proof sizes are printed as `proof-size <id> <bytes>`.
+//! `scripts/bench-programs.sh` runs both), `SORTITION_BENCH_ONLY=mimc-vdf` runs one program (or
+//! `program/level`). Proof sizes are printed as `proof-size <id> <bytes>`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use sortition_programs::{prove, verify, Inputs, Program, SecurityLevel};
@@ -30,8 +31,13 @@ fn programs(c: &mut Criterion) {
 		.ok()
 		.and_then(|v| v.parse::<u32>().ok())
 		.unwrap_or(20);
+	// `SORTITION_BENCH_ONLY=mimc-vdf/128` runs only the groups whose `program/level` contains it.
+	let only = std::env::var("SORTITION_BENCH_ONLY").unwrap_or_default();
 	for program in Program::ALL {
 		for level in SecurityLevel::ALL {
+			if !format!("{}/{}", program.name(), level_name(level)).contains(&only) {
+				continue;
+			}
 			let mut prove_group =
 				c.benchmark_group(format!("prove/{}/{}", program.name(), level_name(level)));
 			prove_group
