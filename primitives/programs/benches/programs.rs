@@ -11,21 +11,6 @@ use std::time::Duration;
 
 const SIZES_LOG2: [u32; 5] = [10, 14, 16, 18, 20];
 
-fn inputs(program: Program, steps: u32) -> Inputs {
-	match program {
-		Program::Fibonacci => Inputs::Fibonacci { steps },
-		Program::RescueChain => Inputs::RescueChain { seed: [1, 2], steps },
-		Program::MimcVdf => Inputs::MimcVdf { seed: 3, steps },
-	}
-}
-
-fn level_name(level: SecurityLevel) -> &'static str {
-	match level {
-		SecurityLevel::Bits96 => "96",
-		SecurityLevel::Bits128 => "128",
-	}
-}
-
 fn programs(c: &mut Criterion) {
 	let max_log2 = std::env::var("SORTITION_BENCH_MAX_LOG2")
 		.ok()
@@ -35,36 +20,31 @@ fn programs(c: &mut Criterion) {
 	let only = std::env::var("SORTITION_BENCH_ONLY").unwrap_or_default();
 	for program in Program::ALL {
 		for level in SecurityLevel::ALL {
-			if !format!("{}/{}", program.name(), level_name(level)).contains(&only) {
+			if !format!("{}/{}", program.name(), level.bits()).contains(&only) {
 				continue;
 			}
 			let mut prove_group =
-				c.benchmark_group(format!("prove/{}/{}", program.name(), level_name(level)));
+				c.benchmark_group(format!("prove/{}/{}", program.name(), level.bits()));
 			prove_group
 				.sample_size(10)
 				.warm_up_time(Duration::from_millis(1))
 				.measurement_time(Duration::from_secs(1));
 			let mut proofs = Vec::new();
 			for log2 in SIZES_LOG2.into_iter().filter(|l| *l <= max_log2) {
-				let inputs = inputs(program, 1 << log2);
+				let inputs = Inputs::sample(program, 1 << log2);
 				prove_group.bench_with_input(
 					BenchmarkId::from_parameter(format!("2^{log2}")),
 					&inputs,
 					|b, inputs| b.iter(|| prove(inputs, level).expect("valid inputs")),
 				);
 				let (output, proof) = prove(&inputs, level).expect("valid inputs");
-				println!(
-					"proof-size {}/{}/2^{log2} {}",
-					program.name(),
-					level_name(level),
-					proof.len()
-				);
+				println!("proof-size {}/{}/2^{log2} {}", program.name(), level.bits(), proof.len());
 				proofs.push((log2, inputs, output, proof));
 			}
 			prove_group.finish();
 
 			let mut verify_group =
-				c.benchmark_group(format!("verify/{}/{}", program.name(), level_name(level)));
+				c.benchmark_group(format!("verify/{}/{}", program.name(), level.bits()));
 			verify_group
 				.sample_size(50)
 				.warm_up_time(Duration::from_millis(100))

@@ -113,6 +113,11 @@ impl Program {
 			Program::MimcVdf => "mimc-vdf",
 		}
 	}
+
+	/// The program called `name` (see [`Program::name`]).
+	pub fn from_name(name: &str) -> Option<Program> {
+		Program::ALL.into_iter().find(|program| program.name() == name)
+	}
 }
 
 /// The security level a proof is made at: its conjectured security in bits.
@@ -147,6 +152,11 @@ impl SecurityLevel {
 			SecurityLevel::Bits96 => 96,
 			SecurityLevel::Bits128 => 128,
 		}
+	}
+
+	/// The level of `bits` conjectured bits (96 or 128).
+	pub fn from_bits(bits: u32) -> Option<SecurityLevel> {
+		SecurityLevel::ALL.into_iter().find(|level| level.bits() == bits)
 	}
 }
 
@@ -195,6 +205,16 @@ impl Inputs {
 			Inputs::Fibonacci { .. } => Program::Fibonacci,
 			Inputs::RescueChain { .. } => Program::RescueChain,
 			Inputs::MimcVdf { .. } => Program::MimcVdf,
+		}
+	}
+
+	/// Inputs of `program` with `steps` and fixed seeds: what the benchmarks, the proof
+	/// fixtures and the examples prove.
+	pub const fn sample(program: Program, steps: u32) -> Inputs {
+		match program {
+			Program::Fibonacci => Inputs::Fibonacci { steps },
+			Program::RescueChain => Inputs::RescueChain { seed: [1, 2], steps },
+			Program::MimcVdf => Inputs::MimcVdf { seed: 3, steps },
 		}
 	}
 
