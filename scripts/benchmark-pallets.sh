@@ -3,13 +3,15 @@
 # Sortition pallet's `weights.rs` from them.
 #
 #   scripts/benchmark-pallets.sh                 # every Sortition pallet
-#   PALLETS=pallet_provers STEPS=10 REPEAT=5 scripts/benchmark-pallets.sh
+#   PALLETS=pallet_jobs STEPS=10 REPEAT=5 scripts/benchmark-pallets.sh
+#
+# Extra arguments go to `benchmark pallet` (e.g. `--json-file out.json` for the raw timings).
 #
 # Needs the node built with `--features runtime-benchmarks` (this script builds it: a second,
 # larger build, which the everyday build and the tests do not pay for).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PALLETS="${PALLETS:-pallet_provers}"
+PALLETS="${PALLETS:-pallet_provers pallet_jobs}"
 STEPS="${STEPS:-10}"
 REPEAT="${REPEAT:-5}"
 
@@ -26,5 +28,6 @@ for pallet in $PALLETS; do
 		--pallet "$pallet" --extrinsic '*' \
 		--steps "$STEPS" --repeat "$REPEAT" \
 		--template "$ROOT/scripts/templates/pallet-weights.hbs" \
-		--output "$dir/src/weights.rs"
+		--output "$dir/src/weights.rs" \
+		"$@"
 done

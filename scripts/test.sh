@@ -14,14 +14,18 @@ install_npm_packages
 log "cargo test: node and runtime (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
 
-log "cargo test: pallets (unit tests, and each benchmark run once as a test)"
-(cd "$ROOT" && cargo test --release --locked -p pallet-provers --features runtime-benchmarks)
+log "cargo test: pallets (unit tests with real proofs, and each benchmark run once as a test)"
+(cd "$ROOT" && cargo test --release --locked -p pallet-provers -p pallet-jobs \
+	--features pallet-provers/runtime-benchmarks,pallet-jobs/runtime-benchmarks)
 
 log "cargo test: STARK programs (prover, verifier, property tests)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-programs)
 
 log "the STARK verifier builds without std for the wasm runtime (wasm32v1-none)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --target wasm32v1-none)
+
+log "the prover outside the node (the e2e tests prove jobs with it until the node does)"
+(cd "$ROOT" && cargo build --release --locked -p sortition-programs --features prover --example prove)
 
 log "end-to-end tests against real nodes"
 cd "$ROOT/tests"

@@ -251,6 +251,9 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Provers = pallet_provers;
+
+	#[runtime::pallet_index(9)]
+	pub type Jobs = pallet_jobs;
 }
 
 #[cfg(test)]
@@ -265,6 +268,10 @@ mod tests {
 		assert_eq!(
 			TypeId::of::<<Runtime as pallet_provers::Config>::WeightInfo>(),
 			TypeId::of::<pallet_provers::weights::SubstrateWeight<Runtime>>()
+		);
+		assert_eq!(
+			TypeId::of::<<Runtime as pallet_jobs::Config>::WeightInfo>(),
+			TypeId::of::<pallet_jobs::weights::SubstrateWeight<Runtime>>()
 		);
 	}
 }

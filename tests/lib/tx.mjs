@@ -40,3 +40,32 @@ export function describeError (api, dispatchError) {
 export function findEvent (events, section, method) {
   return events.map(({ event }) => event).find((e) => e.section === section && e.method === method);
 }
+
+/**
+ * Wait for the first event `section.method` whose data satisfies `predicate`, in blocks
+ * imported from now on. Resolves `{ event, blockNumber }`.
+ */
+export function waitForEvent (api, section, method, predicate = () => true, { timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let done = false;
+    const timer = setTimeout(() => {
+      done = true;
+      unsub();
+      reject(new Error(`no ${section}.${method} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (done) return;
+      const at = await api.at(header.hash);
+      const records = await at.query.system.events();
+      const found = records.map(({ event }) => event)
+        .find((e) => e.section === section && e.method === method && predicate(e.data));
+      if (found && !done) {
+        done = true;
+        clearTimeout(timer);
+        unsub();
+        resolve({ event: found, blockNumber: header.number.toNumber() });
+      }
+    }).then((u) => { unsub = u; if (done) u(); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}

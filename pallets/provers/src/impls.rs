@@ -1,6 +1,6 @@
 //! The calls' logic, the registry trait for other pallets, and the pallet's invariants.
 
-use crate::{pallet::*, traits::ProverRegistry, types::*, LOG_TARGET};
+use crate::{pallet::*, traits::ProverRegistry, types::*, weights::WeightInfo, LOG_TARGET};
 use alloc::vec::Vec;
 use frame_support::{defensive, ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -351,6 +351,25 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 				}
 			}
 		})
+	}
+
+	fn draw_weight() -> Weight {
+		<T as Config>::WeightInfo::draw(T::MaxProvers::get())
+	}
+
+	fn locked_collateral(prover: &T::AccountId) -> BalanceOf<T> {
+		Provers::<T>::get(prover).map(|record| record.locked).unwrap_or_default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &T::AccountId, stake: BalanceOf<T>, programs: &[Program]) {
+		use frame_support::traits::fungible::{Inspect as _, Mutate as _};
+		let stake = stake.max(Params::<T>::get().min_stake);
+		let funds = stake.saturating_add(T::Currency::minimum_balance());
+		let _ = T::Currency::mint_into(who, funds);
+		if let Err(error) = Self::do_register(who.clone(), stake, programs.to_vec(), Vec::new()) {
+			defensive!("a funded new account can register", error);
+		}
 	}
 }
 

@@ -1,7 +1,7 @@
 //! How other pallets use the prover registry (the jobs pallet, through its `Config`).
 
 use crate::types::FailureReason;
-use frame_support::pallet_prelude::DispatchResult;
+use frame_support::pallet_prelude::{DispatchResult, Weight};
 use sortition_programs::Program;
 use sp_runtime::DispatchError;
 
@@ -55,4 +55,16 @@ pub trait ProverRegistry<AccountId> {
 
 	/// Count a job `prover` failed.
 	fn record_failure(prover: &AccountId, reason: FailureReason);
+
+	/// The weight of one `draw` in the worst case (every redraw rejected, a full registry).
+	fn draw_weight() -> Weight;
+
+	/// The collateral `prover` has locked (zero if it is not registered): the sum of the
+	/// collateral of the jobs it holds. For the caller's invariant checks.
+	fn locked_collateral(prover: &AccountId) -> Self::Balance;
+
+	/// Register `who` with `stake` (at least the minimum; its account is funded) for
+	/// `programs`, asking nothing: for other pallets' benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &AccountId, stake: Self::Balance, programs: &[Program]);
 }

@@ -188,3 +188,48 @@ impl pallet_provers::Config for Runtime {
 	type InitialParams = InitialProverParams;
 	type WeightInfo = pallet_provers::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	/// The job market's parameters at genesis; Root changes them with `jobs.setParams`.
+	pub const InitialJobParams: pallet_jobs::ParamsOf<Runtime> = pallet_jobs::JobParams {
+		min_fee: UNIT,
+		min_collateral: 10 * UNIT,
+		// Half a minute to accept: the requester knows quickly that a staked prover has the job.
+		accept_window: 5,
+		min_proving_window: 10,
+		max_proving_window: HOURS,
+		draw_timeout: 10 * MINUTES,
+		redraw_interval: 5,
+		retention_period: DAYS,
+		accept_timeout_slash: Perbill::from_percent(10),
+	};
+	/// A fifth of the block for due deadlines: at least 80 of the costliest per block.
+	pub JobsHookWeight: Weight = Perbill::from_percent(20) * MAXIMUM_BLOCK_WEIGHT;
+}
+
+impl pallet_jobs::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Provers = crate::Provers;
+	// BABE's VRF output of the parent block: fresh every block, and none of the requesters'
+	// to choose.
+	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
+	type MaxAttempts = ConstU32<5>;
+	type MaxOpenJobs = ConstU32<64>;
+	type MaxProofSize = ConstU32<{ sortition_programs::MAX_PROOF_SIZE }>;
+	type HookWeight = JobsHookWeight;
+	type InitialParams = InitialJobParams;
+	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = JobsBenchmarkHelper;
+}
+
+/// Gives the jobs benchmarks a VRF output, as a block BABE authored has.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct JobsBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_jobs::BenchmarkHelper for JobsBenchmarkHelper {
+	fn prepare_randomness() {
+		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some([7u8; 32]));
+	}
+}

@@ -1,0 +1,101 @@
+//! The pallet's invariants (`try_state`), run after every unit test and by `try-runtime`.
+
+use crate::{pallet::*, types::*, ProverRegistry};
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use frame_support::{ensure, traits::Get};
+use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
+
+impl<T: Config> Pallet<T> {
+	/// Check every invariant.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_jobs()?;
+		Self::check_deadlines()?;
+		Self::check_fees()?;
+		Self::check_collateral()
+	}
+
+	/// Ids are below `NextJobId`; a job's failed provers and attempts agree; the requester
+	/// index holds exactly the open jobs; the prover index exactly the held jobs; every
+	/// verified job has its receipt.
+	fn check_jobs() -> Result<(), TryRuntimeError> {
+		let next = NextJobId::<T>::get();
+		let mut open: BTreeMap<T::AccountId, Vec<JobId>> = BTreeMap::new();
+		let mut held = Vec::new();
+		for (id, job) in Jobs::<T>::iter() {
+			ensure!(id < next, "a job id is not below NextJobId");
+			ensure!(job.attempts <= T::MaxAttempts::get(), "a job has more than MaxAttempts");
+			ensure!(job.failed.len() as u32 <= job.attempts, "more failed provers than attempts");
+			if job.is_open() {
+				open.entry(job.requester.clone()).or_default().push(id);
+			}
+			if let Some(prover) = job.prover() {
+				ensure!(!job.failed.contains(prover), "a job is held by a prover that failed it");
+				ensure!(*prover != job.requester, "a requester holds its own job");
+				held.push((prover.clone(), id));
+			}
+			if let JobState::Verified { prover, output, .. } = &job.state {
+				let receipt = Receipts::<T>::get(id).ok_or("a verified job has no receipt")?;
+				ensure!(receipt.prover == *prover && receipt.output == *output, "receipt differs");
+			}
+		}
+		for (requester, ids) in RequesterJobs::<T>::iter() {
+			let mut ids = ids.into_inner();
+			ids.sort();
+			let mut expected = open.remove(&requester).unwrap_or_default();
+			expected.sort();
+			ensure!(ids == expected, "RequesterJobs is not the open jobs");
+		}
+		ensure!(open.is_empty(), "an open job is missing from RequesterJobs");
+		let mut indexed: Vec<_> = ProverJobs::<T>::iter_keys().collect();
+		indexed.sort();
+		held.sort();
+		ensure!(indexed == held, "ProverJobs is not the held jobs");
+		Ok(())
+	}
+
+	/// Every job is queued exactly once, under its deadline, and never before the cursor.
+	fn check_deadlines() -> Result<(), TryRuntimeError> {
+		let cursor = DeadlineCursor::<T>::get();
+		let mut queued = 0usize;
+		for (block, id) in Deadlines::<T>::iter_keys() {
+			ensure!(block >= cursor, "a deadline is before the cursor: it would never be handled");
+			let job = Jobs::<T>::get(id).ok_or("a queued deadline has no job")?;
+			ensure!(job.deadline() == block, "a job is queued under another block than its own");
+			queued += 1;
+		}
+		ensure!(queued == Jobs::<T>::iter_keys().count(), "a job is not queued");
+		Ok(())
+	}
+
+	/// Each requester's held fees are the fees of its open jobs.
+	fn check_fees() -> Result<(), TryRuntimeError> {
+		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for job in Jobs::<T>::iter_values().filter(|job| job.is_open()) {
+			let fee = fees.entry(job.requester.clone()).or_insert_with(Zero::zero);
+			*fee = fee.saturating_add(job.fee);
+		}
+		for (requester, fee) in fees {
+			ensure!(Self::held_fees(&requester) == fee, "held fees differ from open jobs' fees");
+		}
+		Ok(())
+	}
+
+	/// Each prover holding jobs has their collateral locked (this pallet is the only one that
+	/// locks collateral).
+	fn check_collateral() -> Result<(), TryRuntimeError> {
+		let mut locked: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for job in Jobs::<T>::iter_values() {
+			if let Some(prover) = job.prover() {
+				let sum = locked.entry(prover.clone()).or_insert_with(Zero::zero);
+				*sum = sum.saturating_add(job.collateral);
+			}
+		}
+		for (prover, sum) in locked {
+			ensure!(
+				T::Provers::locked_collateral(&prover) == sum,
+				"a prover's locked collateral is not the sum of its jobs' collateral"
+			);
+		}
+		Ok(())
+	}
+}

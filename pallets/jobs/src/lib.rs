@@ -1,0 +1,478 @@
+//! # Jobs
+//!
+//! The Sortition job market: a requester posts a proving job with a fee, the chain draws one
+//! staked prover for it at random, the prover proves it off-chain and posts the proof, the
+//! runtime verifies the proof and pays the prover. A prover that fails is slashed and suspended
+//! and the job goes to another prover.
+//!
+//! ## Pallet API
+//!
+//! Calls (see each call's docs): [`submit_job`](Pallet::submit_job),
+//! [`cancel_job`](Pallet::cancel_job), [`accept_job`](Pallet::accept_job),
+//! [`submit_proof`](Pallet::submit_proof) and, for Root, [`set_params`](Pallet::set_params) and
+//! [`set_program_paused`](Pallet::set_program_paused). Provers come from a
+//! [`ProverRegistry`] (the provers pallet in the runtime).
+//!
+//! ## Overview
+//!
+//! ```text
+//! Pending   --(draw: a prover found)------------------> Assigned { prover, accept_by }
+//! Pending   --(nobody eligible, job not expired)------> Pending (drawn again later)
+//! Pending   --(nobody eligible, job expired)----------> Failed (fee refunded)
+//! Pending   --(requester cancels)---------------------> Cancelled (fee refunded)
+//! Assigned  --(prover accepts by accept_by)-----------> Proving { prover, prove_by }
+//! Assigned  --(no accept by accept_by)----------------> Pending  (penalty, suspension)
+//! Proving   --(valid proof by prove_by)---------------> Verified (fee to the prover)
+//! Proving   --(invalid proof)-------------------------> Pending  (collateral slashed, suspension)
+//! Proving   --(no proof by prove_by)------------------> Pending  (collateral slashed, suspension)
+//! a prover failed and MaxAttempts provers were tried -> Failed (fee refunded)
+//! Verified / Failed / Cancelled --(retention period)--> pruned (a verified job's receipt stays)
+//! ```
+//!
+//! A requester submits a job: the inputs of a program (checked: a job that cannot be proven is
+//! refused here), a security level, a fee (held from the requester until the job ends), the
+//! collateral the prover must put at risk and the proving window. Two blocks later the chain
+//! draws a prover, by stake, among the provers that prove the program, ask at most the fee,
+//! have the collateral free, are not suspended, have not failed this job and are not the
+//! requester. The drawn prover's collateral is locked, and it has the accept window to accept
+//! the job (the pre-confirmation: the requester knows a staked prover is on it) and then the
+//! proving window to post a proof. A valid proof pays the fee to the prover, releases its
+//! collateral and records the result; the call is free. A prover that does not accept in time
+//! loses a small part of its collateral; one that does not prove in time or posts an invalid
+//! proof loses all of it (a share goes to the requester, the rest is burned). Either way it is
+//! suspended for a while and the job is drawn again, up to `MaxAttempts` provers.
+//!
+//! ## Low Level / Implementation Details
+//!
+//! ### Design
+//!
+//! - Every job state has a block at which it ends on its own ([`Job::deadline`]); the job sits
+//!   in [`Deadlines`] under exactly that block. `on_initialize` takes due deadlines in block
+//!   order under a weight budget (`HookWeight`) and resumes where it stopped in the next block
+//!   ([`DeadlineCursor`]), so a block with thousands of expiring jobs never overruns: they are
+//!   handled over the next blocks, in order, and none is lost.
+//! - Randomness: the draw hashes `Randomness` (BABE's VRF output of the parent block in the
+//!   runtime) with the job id and attempt number. A job submitted in block `n` is first drawn
+//!   in block `n + 2`, from block `n + 1`'s VRF output, which did not exist when the job was
+//!   included.
+//! - Money only moves through fungible holds: the fee is held under `HoldReason::JobFee` and
+//!   either transferred on hold to the prover or released; collateral is part of the prover's
+//!   stake, locked and slashed through the [`ProverRegistry`].
+//! - Verification runs `sortition_programs::verify` inside the runtime. `submit_proof` is
+//!   weighed for the largest proof and returns the weight of the proof it got.
+//!
+//! ### Terminology
+//!
+//! - **Fee**: what the requester pays for a verified proof.
+//! - **Collateral**: the part of the prover's stake at risk while it holds the job.
+//! - **Attempt**: one prover's turn at the job.
+//! - **Receipt**: the compact record of a verified result that outlives the job.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod asset;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
+mod lifecycle;
+#[cfg(test)]
+mod mock;
+mod queue;
+mod selection;
+#[cfg(test)]
+mod tests;
+pub mod types;
+mod verification;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
+pub use pallet::*;
+pub use pallet_provers::{FailureReason, ProverRegistry};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// The log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::jobs";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		dispatch::DispatchResultWithPostInfo,
+		pallet_prelude::*,
+		traits::{fungible, Randomness},
+	};
+	use frame_system::pallet_prelude::*;
+	use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency fees are held and paid in.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The provers: draw, lock, slash, suspend (the provers pallet in the runtime).
+		type Provers: ProverRegistry<Self::AccountId, Balance = BalanceOf<Self>>;
+
+		/// Randomness for the draw, fresh in every block: BABE's `ParentBlockRandomness` in the
+		/// runtime. `None` (a block without a VRF output) postpones draws by a block.
+		type Randomness: Randomness<Option<Self::Hash>, BlockNumberFor<Self>>;
+
+		/// The most provers a job is assigned to: when the last one fails, the job fails and
+		/// its fee is refunded. At least one.
+		#[pallet::constant]
+		type MaxAttempts: Get<u32>;
+
+		/// The most open jobs (not yet verified, failed or cancelled) one requester has at
+		/// once. At least one.
+		#[pallet::constant]
+		type MaxOpenJobs: Get<u32>;
+
+		/// The largest proof `submit_proof` takes, in bytes. At most
+		/// `sortition_programs::MAX_PROOF_SIZE`, and at least the largest proof of any
+		/// accepted job.
+		#[pallet::constant]
+		type MaxProofSize: Get<u32>;
+
+		/// The weight `on_initialize` may spend on due deadlines in one block; what is left
+		/// over waits for the next block. At least the weight of the costliest deadline.
+		#[pallet::constant]
+		type HookWeight: Get<Weight>;
+
+		/// The parameters until Root sets them (`set_params`). The current values are in the
+		/// `Params` storage item.
+		type InitialParams: Get<ParamsOf<Self>>;
+
+		/// Weights of this pallet's calls and hook, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from the runtime (randomness for the draw).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The fee of an open job, held from its requester.
+		#[codec(index = 0)]
+		JobFee,
+	}
+
+	/// The parameters Root can change (fees, collateral, windows, periods).
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, ParamsOf<T>, ValueQuery, T::InitialParams>;
+
+	/// Programs Root has paused: no new jobs for them (jobs already submitted go on).
+	#[pallet::storage]
+	pub type PausedPrograms<T: Config> = StorageMap<_, Twox64Concat, Program, ()>;
+
+	/// The id the next job gets.
+	#[pallet::storage]
+	pub type NextJobId<T: Config> = StorageValue<_, JobId, ValueQuery>;
+
+	/// Every job not yet pruned, by id.
+	// Twox64Concat: job ids are assigned by the pallet, not chosen by users.
+	#[pallet::storage]
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, JobOf<T>>;
+
+	/// The open jobs (pending, assigned or proving) of each requester.
+	#[pallet::storage]
+	pub type RequesterJobs<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<JobId, T::MaxOpenJobs>,
+		ValueQuery,
+	>;
+
+	/// The jobs each prover holds (assigned or proving): what its offchain worker works on.
+	#[pallet::storage]
+	pub type ProverJobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, JobId, ()>;
+
+	/// Every job under the block its next timed transition is due at (see [`Job::deadline`]).
+	// Twox64Concat: block numbers and job ids are not chosen freely by users.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, BlockNumberFor<T>, Twox64Concat, JobId, ()>;
+
+	/// The first block whose deadlines may not all have been handled yet.
+	#[pallet::storage]
+	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The receipt of every verified job, kept after the job is pruned.
+	#[pallet::storage]
+	pub type Receipts<T: Config> = StorageMap<_, Twox64Concat, JobId, ReceiptOf<T>>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A job was submitted; its fee is held. A prover is drawn for it two blocks later.
+		JobSubmitted {
+			job: JobId,
+			requester: T::AccountId,
+			program: Program,
+			steps: u32,
+			fee: BalanceOf<T>,
+			collateral: BalanceOf<T>,
+		},
+		/// `prover` was drawn for the job (its `attempt`-th prover, from 1) and has its
+		/// collateral locked; it must accept by block `accept_by`.
+		ProverAssigned {
+			job: JobId,
+			prover: T::AccountId,
+			attempt: u32,
+			accept_by: BlockNumberFor<T>,
+		},
+		/// The assigned prover accepted the job; its proof is due by block `prove_by`.
+		JobAccepted { job: JobId, prover: T::AccountId, prove_by: BlockNumberFor<T> },
+		/// The draw found no eligible prover; the job is drawn again at `next_draw_at`.
+		NoProverDrawn { job: JobId, next_draw_at: BlockNumberFor<T> },
+		/// The proof verified: `prover` was paid `fee` and the output recorded.
+		ProofVerified { job: JobId, prover: T::AccountId, output: Output, fee: BalanceOf<T> },
+		/// The proof did not verify (`reason`); the prover is slashed and the job drawn again.
+		ProofRejected { job: JobId, prover: T::AccountId, reason: VerifyError },
+		/// `prover` failed the job (`reason`): `slashed` of its collateral was taken (see the
+		/// provers pallet's `Slashed` event for the requester's share), it is suspended, and
+		/// the job goes back to the draw (or fails after `MaxAttempts`).
+		ProverFailed {
+			job: JobId,
+			prover: T::AccountId,
+			reason: FailureReason,
+			slashed: BalanceOf<T>,
+		},
+		/// The job failed (`reason`); its fee was refunded.
+		JobFailed { job: JobId, reason: JobFailure, refunded: BalanceOf<T> },
+		/// The requester cancelled the job; its fee was refunded.
+		JobCancelled { job: JobId, refunded: BalanceOf<T> },
+		/// A finished job was removed from storage (a verified job's receipt stays).
+		JobPruned { job: JobId },
+		/// Root changed the parameters.
+		ParamsSet { params: ParamsOf<T> },
+		/// Root paused (no new jobs) or resumed a program.
+		ProgramPauseSet { program: Program, paused: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Root has paused this program: no new jobs for it for now. Try again later.
+		ProgramPaused,
+		/// `steps` must be a power of two (64, 128, ..., 1048576).
+		StepsNotPowerOfTwo,
+		/// `steps` is below the smallest job (64 steps).
+		TooFewSteps,
+		/// `steps` is above the largest job (1048576 = 2^20 steps).
+		TooManySteps,
+		/// A seed element is not a field element: it must be below 2^64 - 2^32 + 1.
+		SeedNotInField,
+		/// The fee is below the minimum fee (`Params.min_fee`).
+		FeeBelowMinimum,
+		/// The collateral is below the minimum collateral (`Params.min_collateral`).
+		CollateralBelowMinimum,
+		/// The proving window is shorter than `Params.min_proving_window` blocks.
+		ProvingWindowTooShort,
+		/// The proving window is longer than `Params.max_proving_window` blocks.
+		ProvingWindowTooLong,
+		/// You have `MaxOpenJobs` open jobs already: wait for one to finish, or cancel one.
+		TooManyOpenJobs,
+		/// Your free balance cannot cover the fee (the account must also keep the existential
+		/// deposit).
+		InsufficientBalance,
+		/// No job has this id (it never existed, or it finished and was pruned: see
+		/// `Receipts` for verified jobs).
+		JobNotFound,
+		/// Only the job's requester can do this.
+		NotRequester,
+		/// A prover has been drawn for the job already: it can no longer be cancelled.
+		JobNotPending,
+		/// You are not the prover the job is assigned to.
+		NotAssignedProver,
+		/// The job is not waiting to be accepted (not assigned yet, accepted already, or
+		/// finished).
+		JobNotAssigned,
+		/// The accept window closed: the job goes to another prover.
+		AcceptWindowClosed,
+		/// The job is not waiting for a proof (accept it first, or it finished).
+		JobNotProving,
+		/// The proving window closed: the job goes to another prover.
+		ProvingWindowClosed,
+		/// The job id space is exhausted.
+		JobIdOverflow,
+		/// The parameters are invalid: windows, periods and the minimum collateral must be
+		/// above zero and `min_proving_window <= max_proving_window`.
+		InvalidParams,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_deadlines(now)
+		}
+
+		fn integrity_test() {
+			Self::do_integrity_test();
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Submit a proving job: prove `inputs` (which name the program) at `security`, for
+		/// `fee`, with `collateral` at risk for the prover and `proving_window` blocks to prove.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the requester.
+		///
+		/// ## Details
+		/// The inputs are checked (a job that cannot be proven is refused) and `fee` is held
+		/// from the requester until the job ends: paid to the prover whose proof verifies, or
+		/// refunded if the job fails or is cancelled. A prover is drawn two blocks later.
+		///
+		/// ## Errors
+		/// `ProgramPaused`, `StepsNotPowerOfTwo`, `TooFewSteps`, `TooManySteps`,
+		/// `SeedNotInField`, `FeeBelowMinimum`, `CollateralBelowMinimum`,
+		/// `ProvingWindowTooShort`, `ProvingWindowTooLong`, `TooManyOpenJobs`,
+		/// `InsufficientBalance`, `JobIdOverflow`.
+		///
+		/// ## Events
+		/// `JobSubmitted`.
+		#[pallet::call_index(0)]
+		pub fn submit_job(
+			origin: OriginFor<T>,
+			inputs: Inputs,
+			security: SecurityLevel,
+			#[pallet::compact] fee: BalanceOf<T>,
+			#[pallet::compact] collateral: BalanceOf<T>,
+			proving_window: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			Self::do_submit_job(requester, inputs, security, fee, collateral, proving_window)
+				.map(|_| ())
+		}
+
+		/// Cancel a job no prover has been drawn for yet; its fee is refunded.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the job's requester.
+		///
+		/// ## Errors
+		/// `JobNotFound`, `NotRequester`, `JobNotPending`.
+		///
+		/// ## Events
+		/// `JobCancelled`.
+		#[pallet::call_index(1)]
+		pub fn cancel_job(origin: OriginFor<T>, job: JobId) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			Self::do_cancel_job(requester, job)
+		}
+
+		/// Accept a job you were drawn for: from now on you have the job's proving window to
+		/// submit its proof.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the prover the job is assigned to.
+		///
+		/// ## Details
+		/// Must come by the `accept_by` block of `ProverAssigned`. A prover that does not
+		/// accept in time loses `Params.accept_timeout_slash` of the collateral and is
+		/// suspended; the job goes to another prover.
+		///
+		/// ## Errors
+		/// `JobNotFound`, `JobNotAssigned`, `NotAssignedProver`, `AcceptWindowClosed`.
+		///
+		/// ## Events
+		/// `JobAccepted`.
+		#[pallet::call_index(2)]
+		pub fn accept_job(origin: OriginFor<T>, job: JobId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_accept_job(prover, job)
+		}
+
+		/// Submit the proof of a job you accepted, with the output it proves.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the prover the job is assigned to.
+		///
+		/// ## Details
+		/// The proof is verified in the runtime. Valid: the fee is paid to you, your
+		/// collateral is released, the output is recorded (`ProofVerified`), and the call is
+		/// free. Invalid: the call succeeds with `ProofRejected` (so the slash stands), your
+		/// whole collateral is slashed, you are suspended, the job goes to another prover, and
+		/// you pay for the verification. Must come by the `prove_by` block of `JobAccepted`.
+		///
+		/// ## Errors
+		/// `JobNotFound`, `JobNotProving`, `NotAssignedProver`, `ProvingWindowClosed`. (A
+		/// proof over `MaxProofSize` bytes does not decode: the transaction is invalid.)
+		///
+		/// ## Events
+		/// `ProofVerified`, or `ProofRejected` and `ProverFailed`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(Pallet::<T>::submit_proof_weight(T::MaxProofSize::get()))]
+		pub fn submit_proof(
+			origin: OriginFor<T>,
+			job: JobId,
+			output: Output,
+			proof: BoundedVec<u8, T::MaxProofSize>,
+		) -> DispatchResultWithPostInfo {
+			let prover = ensure_signed(origin)?;
+			Self::do_submit_proof(prover, job, output, proof)
+		}
+
+		/// Set the market's parameters.
+		///
+		/// ## Dispatch Origin
+		/// Root.
+		///
+		/// ## Details
+		/// Applies to jobs submitted, accepted and drawn from now on; deadlines already set
+		/// stay.
+		///
+		/// ## Errors
+		/// `InvalidParams`.
+		///
+		/// ## Events
+		/// `ParamsSet`.
+		#[pallet::call_index(4)]
+		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_params(params)
+		}
+
+		/// Pause (no new jobs) or resume a program. Jobs already submitted go on.
+		///
+		/// ## Dispatch Origin
+		/// Root.
+		///
+		/// ## Events
+		/// `ProgramPauseSet`.
+		#[pallet::call_index(5)]
+		pub fn set_program_paused(
+			origin: OriginFor<T>,
+			program: Program,
+			paused: bool,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_program_paused(program, paused);
+			Ok(())
+		}
+	}
+}

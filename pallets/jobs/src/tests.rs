@@ -1,0 +1,826 @@
+//! The job lifecycle with real proofs (small jobs), the provers pallet and real balances.
+
+use crate::{mock::*, pallet::*, types::*, Event as JobsEvent};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{Pays, PostDispatchInfo},
+	traits::Hooks,
+	weights::Weight,
+	BoundedVec,
+};
+use pallet_provers::FailureReason;
+use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
+
+const ALICE: AccountId = 1;
+const BOB: AccountId = 2;
+const CAROL: AccountId = 3;
+const DAVE: AccountId = 4;
+const REQUESTER: AccountId = 10;
+
+const STAKE: Balance = 10_000;
+const FEE: Balance = 100;
+const COLLATERAL: Balance = 1_000;
+const WINDOW: BlockNumber = 10;
+const FIB: Inputs = Inputs::Fibonacci { steps: 64 };
+const LEVEL: SecurityLevel = SecurityLevel::Bits96;
+
+fn submit(requester: AccountId, inputs: Inputs) -> JobId {
+	let id = NextJobId::<Test>::get();
+	assert_ok!(JobMarket::submit_job(signed(requester), inputs, LEVEL, FEE, COLLATERAL, WINDOW));
+	id
+}
+
+fn job(id: JobId) -> JobOf<Test> {
+	Jobs::<Test>::get(id).expect("the job exists")
+}
+
+fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+fn issuance() -> Balance {
+	Balances::total_issuance()
+}
+
+fn assigned(id: JobId) -> AccountId {
+	match job(id).state {
+		JobState::Assigned { prover, .. } => prover,
+		state => panic!("job {id} is not assigned: {state:?}"),
+	}
+}
+
+fn locked(who: AccountId) -> Balance {
+	pallet_provers::Provers::<Test>::get(who).map(|p| p.locked).unwrap_or_default()
+}
+
+fn stake(who: AccountId) -> Balance {
+	pallet_provers::Provers::<Test>::get(who).map(|p| p.stake).unwrap_or_default()
+}
+
+fn suspended_until(who: AccountId) -> Option<BlockNumber> {
+	pallet_provers::Provers::<Test>::get(who).and_then(|p| p.suspended_until)
+}
+
+fn submit_valid_proof(prover: AccountId, id: JobId) -> PostDispatchInfo {
+	let (output, proof) = proof(job(id).inputs, job(id).security);
+	JobMarket::submit_proof(signed(prover), id, output, proof.try_into().unwrap())
+		.expect("accepted")
+}
+
+/// One prover (Alice) proving every program.
+fn one_prover() -> ExtBuilder {
+	ExtBuilder::default().prover(ALICE, STAKE, &Program::ALL)
+}
+
+mod submit_job {
+	use super::*;
+
+	#[test]
+	fn holds_the_fee_and_queues_the_draw_two_blocks_later() {
+		one_prover().build_and_execute(|| {
+			let before = free(REQUESTER);
+			let id = submit(REQUESTER, FIB);
+
+			assert_eq!(id, 0);
+			assert_eq!(NextJobId::<Test>::get(), 1);
+			let job = job(id);
+			assert_eq!(job.state, JobState::Pending { draw_at: 3 });
+			assert_eq!(job.expires_at, 3 + PARAMS.draw_timeout);
+			assert_eq!(free(REQUESTER), before - FEE);
+			assert_eq!(JobMarket::held_fees(&REQUESTER), FEE);
+			assert_eq!(RequesterJobs::<Test>::get(REQUESTER).into_inner(), vec![id]);
+			assert!(Deadlines::<Test>::contains_key(3, id));
+			assert_eq!(
+				jobs_events(),
+				vec![JobsEvent::JobSubmitted {
+					job: id,
+					requester: REQUESTER,
+					program: Program::Fibonacci,
+					steps: 64,
+					fee: FEE,
+					collateral: COLLATERAL,
+				}]
+			);
+
+			// Nothing is drawn in the next block: the randomness must postdate the job.
+			run_to_block(2);
+			assert_eq!(job_state(id), JobState::Pending { draw_at: 3 });
+			run_to_block(3);
+			assert_eq!(assigned(id), ALICE);
+		})
+	}
+
+	fn job_state(id: JobId) -> JobStateOf<Test> {
+		job(id).state
+	}
+
+	#[test]
+	fn refuses_bad_input_and_moves_no_funds() {
+		one_prover().build_and_execute(|| {
+			let submit = |inputs, fee, collateral, window| {
+				JobMarket::submit_job(signed(REQUESTER), inputs, LEVEL, fee, collateral, window)
+			};
+			let cases = [
+				(Inputs::Fibonacci { steps: 100 }, Error::<Test>::StepsNotPowerOfTwo),
+				(Inputs::Fibonacci { steps: 32 }, Error::<Test>::TooFewSteps),
+				(Inputs::Fibonacci { steps: 1 << 21 }, Error::<Test>::TooManySteps),
+				(Inputs::MimcVdf { seed: u64::MAX, steps: 64 }, Error::<Test>::SeedNotInField),
+				(
+					Inputs::RescueChain { seed: [1, u64::MAX], steps: 64 },
+					Error::<Test>::SeedNotInField,
+				),
+			];
+			for (inputs, error) in cases {
+				assert_noop!(submit(inputs, FEE, COLLATERAL, WINDOW), error);
+			}
+			assert_noop!(submit(FIB, 9, COLLATERAL, WINDOW), Error::<Test>::FeeBelowMinimum);
+			assert_noop!(submit(FIB, FEE, 49, WINDOW), Error::<Test>::CollateralBelowMinimum);
+			assert_noop!(submit(FIB, FEE, COLLATERAL, 4), Error::<Test>::ProvingWindowTooShort);
+			assert_noop!(submit(FIB, FEE, COLLATERAL, 101), Error::<Test>::ProvingWindowTooLong);
+			assert_noop!(
+				submit(FIB, ENDOWMENT, COLLATERAL, WINDOW),
+				Error::<Test>::InsufficientBalance
+			);
+
+			assert_ok!(JobMarket::set_program_paused(
+				RuntimeOrigin::root(),
+				Program::Fibonacci,
+				true
+			));
+			assert_noop!(submit(FIB, FEE, COLLATERAL, WINDOW), Error::<Test>::ProgramPaused);
+			assert_ok!(JobMarket::set_program_paused(
+				RuntimeOrigin::root(),
+				Program::Fibonacci,
+				false
+			));
+
+			for _ in 0..MaxOpenJobs::get() {
+				assert_ok!(submit(FIB, FEE, COLLATERAL, WINDOW));
+			}
+			assert_noop!(submit(FIB, FEE, COLLATERAL, WINDOW), Error::<Test>::TooManyOpenJobs);
+		})
+	}
+
+	#[test]
+	fn unsigned_origin_is_refused() {
+		one_prover().build_and_execute(|| {
+			assert_noop!(
+				JobMarket::submit_job(RuntimeOrigin::none(), FIB, LEVEL, FEE, COLLATERAL, WINDOW),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		})
+	}
+}
+
+mod happy_path {
+	use super::*;
+
+	#[test]
+	fn draw_accept_prove_pay_and_prune() {
+		one_prover().build_and_execute(|| {
+			let (requester_before, alice_before, issuance_before) =
+				(free(REQUESTER), free(ALICE), issuance());
+			let id = submit(REQUESTER, FIB);
+			run_to_block(3);
+			assert_eq!(assigned(id), ALICE);
+			assert_eq!(locked(ALICE), COLLATERAL);
+			assert!(ProverJobs::<Test>::contains_key(ALICE, id));
+			let accept_by = 3 + PARAMS.accept_window;
+			assert!(jobs_events().contains(&JobsEvent::ProverAssigned {
+				job: id,
+				prover: ALICE,
+				attempt: 1,
+				accept_by,
+			}));
+
+			run_to_block(4);
+			assert_ok!(JobMarket::accept_job(signed(ALICE), id));
+			let prove_by = 4 + WINDOW;
+			assert_eq!(job(id).state, JobState::Proving { prover: ALICE, prove_by });
+			assert_eq!(
+				jobs_events(),
+				vec![JobsEvent::JobAccepted { job: id, prover: ALICE, prove_by }]
+			);
+
+			run_to_block(5);
+			let (output, proof) = proof(FIB, LEVEL);
+			let info = JobMarket::submit_proof(
+				signed(ALICE),
+				id,
+				output,
+				proof.clone().try_into().unwrap(),
+			)
+			.unwrap();
+			// Free for the prover, and weighed for the proof it got (not the largest).
+			assert_eq!(info.pays_fee, Pays::No);
+			assert_eq!(
+				info.actual_weight,
+				Some(<() as crate::WeightInfo>::submit_proof(proof.len() as u32))
+			);
+			assert_eq!(
+				jobs_events(),
+				vec![JobsEvent::ProofVerified { job: id, prover: ALICE, output, fee: FEE }]
+			);
+			assert_eq!(free(REQUESTER), requester_before - FEE);
+			assert_eq!(free(ALICE), alice_before + FEE);
+			assert_eq!(issuance(), issuance_before);
+			assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
+			assert_eq!(locked(ALICE), 0);
+			assert_eq!(stake(ALICE), STAKE);
+			let stats = pallet_provers::Provers::<Test>::get(ALICE).unwrap().stats;
+			assert_eq!(stats.jobs_done, 1);
+			assert!(RequesterJobs::<Test>::get(REQUESTER).is_empty());
+			assert!(!ProverJobs::<Test>::contains_key(ALICE, id));
+			let receipt = Receipts::<Test>::get(id).unwrap();
+			assert_eq!(receipt.output, output);
+			assert_eq!(receipt.prover, ALICE);
+			assert_eq!(receipt.verified_at, 5);
+			assert_eq!(receipt.program, Program::Fibonacci);
+			let prune_at = 5 + PARAMS.retention_period;
+			assert_eq!(job(id).state, JobState::Verified { prover: ALICE, output, prune_at });
+
+			// A second proof for the finished job is refused.
+			assert_noop!(
+				JobMarket::submit_proof(signed(ALICE), id, output, proof.try_into().unwrap()),
+				Error::<Test>::JobNotProving
+			);
+
+			run_to_block(prune_at);
+			assert!(Jobs::<Test>::get(id).is_none());
+			assert!(Receipts::<Test>::get(id).is_some());
+			assert!(jobs_events().contains(&JobsEvent::JobPruned { job: id }));
+			assert_eq!(Deadlines::<Test>::iter().count(), 0);
+		})
+	}
+
+	#[test]
+	fn every_program_and_level_verifies_on_chain() {
+		one_prover().build_and_execute(|| {
+			let jobs = [
+				Inputs::Fibonacci { steps: 64 },
+				Inputs::RescueChain { seed: [3, 4], steps: 64 },
+				Inputs::MimcVdf { seed: 7, steps: 64 },
+			];
+			MaxOpenJobs::set(8);
+			let mut ids = Vec::new();
+			for inputs in jobs {
+				for level in SecurityLevel::ALL {
+					let id = NextJobId::<Test>::get();
+					assert_ok!(JobMarket::submit_job(
+						signed(REQUESTER),
+						inputs,
+						level,
+						FEE,
+						COLLATERAL,
+						WINDOW
+					));
+					ids.push(id);
+				}
+			}
+			run_to_block(3);
+			for id in &ids {
+				assert_ok!(JobMarket::accept_job(signed(ALICE), *id));
+				assert_eq!(submit_valid_proof(ALICE, *id).pays_fee, Pays::No);
+				assert!(Receipts::<Test>::contains_key(id));
+			}
+		})
+	}
+}
+
+mod failures {
+	use super::*;
+
+	/// Alice and Bob prove everything; returns the job and its first prover.
+	fn assigned_job() -> (JobId, AccountId, AccountId) {
+		let id = submit(REQUESTER, FIB);
+		run_to_block(3);
+		let first = assigned(id);
+		let other = if first == ALICE { BOB } else { ALICE };
+		jobs_events();
+		(id, first, other)
+	}
+
+	fn two_provers() -> ExtBuilder {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+	}
+
+	#[test]
+	fn accept_timeout_costs_a_small_penalty_and_reroutes() {
+		two_provers().build_and_execute(|| {
+			let (requester_before, issuance_before) = (free(REQUESTER), issuance());
+			let (id, first, other) = assigned_job();
+			let accept_by = 3 + PARAMS.accept_window;
+
+			run_to_block(accept_by);
+			assert_eq!(assigned(id), first, "still assigned in the last block of the window");
+			run_to_block(accept_by + 1);
+
+			let penalty = PARAMS.accept_timeout_slash * COLLATERAL;
+			assert_eq!(penalty, 100);
+			assert_eq!(stake(first), STAKE - penalty);
+			assert_eq!(locked(first), 0);
+			assert_eq!(suspended_until(first), Some(accept_by + 1 + SUSPENSION));
+			// Half the penalty to the requester (its fee stays held), half burned.
+			assert_eq!(free(REQUESTER), requester_before - FEE + penalty / 2);
+			assert_eq!(issuance(), issuance_before - penalty / 2);
+			assert_eq!(job(id).failed.into_inner(), vec![first]);
+			assert_eq!(job(id).state, JobState::Pending { draw_at: accept_by + 2 });
+			assert_eq!(
+				jobs_events(),
+				vec![JobsEvent::ProverFailed {
+					job: id,
+					prover: first,
+					reason: FailureReason::AcceptTimeout,
+					slashed: penalty,
+				}]
+			);
+
+			// Redrawn: the only eligible prover left is the other one.
+			run_to_block(accept_by + 2);
+			assert_eq!(assigned(id), other);
+			assert_eq!(job(id).attempts, 2);
+			assert_ok!(JobMarket::accept_job(signed(other), id));
+			submit_valid_proof(other, id);
+			assert!(Receipts::<Test>::contains_key(id));
+			// The requester keeps the compensation and paid the fee once.
+			assert_eq!(free(REQUESTER), requester_before - FEE + penalty / 2);
+		})
+	}
+
+	#[test]
+	fn proving_timeout_slashes_the_whole_collateral_and_reroutes() {
+		two_provers().build_and_execute(|| {
+			let (requester_before, issuance_before) = (free(REQUESTER), issuance());
+			let (id, first, other) = assigned_job();
+			assert_ok!(JobMarket::accept_job(signed(first), id));
+			let prove_by = 3 + WINDOW;
+
+			run_to_block(prove_by);
+			assert!(matches!(job(id).state, JobState::Proving { .. }));
+			run_to_block(prove_by + 1);
+
+			assert_eq!(stake(first), STAKE - COLLATERAL);
+			assert_eq!(locked(first), 0);
+			assert_eq!(suspended_until(first), Some(prove_by + 1 + SUSPENSION));
+			assert_eq!(free(REQUESTER), requester_before - FEE + COLLATERAL / 2);
+			assert_eq!(issuance(), issuance_before - COLLATERAL / 2);
+			assert!(jobs_events().contains(&JobsEvent::ProverFailed {
+				job: id,
+				prover: first,
+				reason: FailureReason::ProofTimeout,
+				slashed: COLLATERAL,
+			}));
+			let stats = pallet_provers::Provers::<Test>::get(first).unwrap().stats;
+			assert_eq!(stats.jobs_missed, 1);
+
+			run_to_block(prove_by + 2);
+			assert_eq!(assigned(id), other);
+		})
+	}
+
+	#[test]
+	fn invalid_proof_is_slashed_paid_for_and_rerouted() {
+		two_provers().build_and_execute(|| {
+			let (requester_before, issuance_before) = (free(REQUESTER), issuance());
+			let (id, first, other) = assigned_job();
+			assert_ok!(JobMarket::accept_job(signed(first), id));
+			jobs_events();
+			let (output, proof) = proof(FIB, LEVEL);
+			let Output::Fibonacci(value) = output else { unreachable!() };
+			let wrong = Output::Fibonacci(value + 1);
+
+			let info = JobMarket::submit_proof(signed(first), id, wrong, proof.try_into().unwrap())
+				.unwrap();
+			assert_eq!(info.pays_fee, Pays::Yes);
+			assert_eq!(stake(first), STAKE - COLLATERAL);
+			assert_eq!(free(REQUESTER), requester_before - FEE + COLLATERAL / 2);
+			assert_eq!(issuance(), issuance_before - COLLATERAL / 2);
+			assert_eq!(
+				jobs_events(),
+				vec![
+					JobsEvent::ProofRejected {
+						job: id,
+						prover: first,
+						reason: VerifyError::InvalidProof
+					},
+					JobsEvent::ProverFailed {
+						job: id,
+						prover: first,
+						reason: FailureReason::InvalidProof,
+						slashed: COLLATERAL,
+					},
+				]
+			);
+			let stats = pallet_provers::Provers::<Test>::get(first).unwrap().stats;
+			assert_eq!(stats.invalid_proofs, 1);
+			assert_eq!(job(id).state, JobState::Pending { draw_at: 4 });
+
+			run_to_block(4);
+			assert_eq!(assigned(id), other);
+		})
+	}
+
+	#[test]
+	fn garbage_and_other_programs_proofs_are_rejected() {
+		two_provers().build_and_execute(|| {
+			let (id, first, _) = assigned_job();
+			assert_ok!(JobMarket::accept_job(signed(first), id));
+			let (output, _) = proof(FIB, LEVEL);
+			let garbage: BoundedVec<u8, _> = vec![7u8; 1000].try_into().unwrap();
+			assert_ok!(JobMarket::submit_proof(signed(first), id, output, garbage));
+			assert!(jobs_events().iter().any(|event| matches!(
+				event,
+				JobsEvent::ProofRejected {
+					reason: VerifyError::WrongTraceShape | VerifyError::MalformedProof,
+					..
+				}
+			)));
+		});
+		two_provers().build_and_execute(|| {
+			let (id, first, _) = assigned_job();
+			assert_ok!(JobMarket::accept_job(signed(first), id));
+			let (output, proof) = proof(Inputs::MimcVdf { seed: 1, steps: 64 }, LEVEL);
+			assert_ok!(JobMarket::submit_proof(
+				signed(first),
+				id,
+				output,
+				proof.try_into().unwrap()
+			));
+			assert!(jobs_events().contains(&JobsEvent::ProofRejected {
+				job: id,
+				prover: first,
+				reason: VerifyError::OutputProgramMismatch,
+			}));
+		})
+	}
+
+	#[test]
+	fn only_the_assignee_in_the_right_state_and_window_is_heard() {
+		two_provers().build_and_execute(|| {
+			let (id, first, other) = assigned_job();
+			let (output, proof) = proof(FIB, LEVEL);
+			let proof: BoundedVec<u8, _> = proof.try_into().unwrap();
+
+			// Not accepted yet.
+			assert_noop!(
+				JobMarket::submit_proof(signed(first), id, output, proof.clone()),
+				Error::<Test>::JobNotProving
+			);
+			assert_noop!(
+				JobMarket::accept_job(signed(other), id),
+				Error::<Test>::NotAssignedProver
+			);
+			assert_noop!(JobMarket::accept_job(signed(first), 99), Error::<Test>::JobNotFound);
+			assert_ok!(JobMarket::accept_job(signed(first), id));
+			assert_noop!(JobMarket::accept_job(signed(first), id), Error::<Test>::JobNotAssigned);
+			assert_noop!(
+				JobMarket::submit_proof(signed(other), id, output, proof.clone()),
+				Error::<Test>::NotAssignedProver
+			);
+			assert_noop!(
+				JobMarket::submit_proof(signed(first), 99, output, proof.clone()),
+				Error::<Test>::JobNotFound
+			);
+
+			// The hook is behind (budget spent): the window is closed all the same.
+			HookWeight::set(Weight::zero());
+			run_to_block(3 + WINDOW + 1);
+			assert_noop!(
+				JobMarket::submit_proof(signed(first), id, output, proof),
+				Error::<Test>::ProvingWindowClosed
+			);
+			// Once the hook catches up, the job goes to the other prover.
+			HookWeight::set(default_hook_weight());
+			run_to_block(3 + WINDOW + 3);
+			assert_eq!(assigned(id), other);
+		})
+	}
+
+	#[test]
+	fn accept_after_the_window_is_refused() {
+		two_provers().build_and_execute(|| {
+			let (id, first, _) = assigned_job();
+			HookWeight::set(Weight::zero());
+			run_to_block(3 + PARAMS.accept_window + 1);
+			assert_noop!(
+				JobMarket::accept_job(signed(first), id),
+				Error::<Test>::AcceptWindowClosed
+			);
+			HookWeight::set(default_hook_weight());
+		})
+	}
+
+	#[test]
+	fn after_max_attempts_the_job_fails_and_the_fee_is_refunded() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+			.prover(CAROL, STAKE, &Program::ALL)
+			.prover(DAVE, STAKE, &Program::ALL)
+			.build_and_execute(|| {
+				let (requester_before, issuance_before) = (free(REQUESTER), issuance());
+				let id = submit(REQUESTER, FIB);
+				let mut block = 3;
+				let mut failed = Vec::new();
+				for attempt in 1..=3 {
+					run_to_block(block);
+					let prover = assigned(id);
+					assert_eq!(job(id).attempts, attempt);
+					assert!(!failed.contains(&prover), "a failed prover is never redrawn");
+					failed.push(prover);
+					// Nobody accepts: timeout after the accept window, redraw a block later.
+					block += PARAMS.accept_window + 2;
+				}
+				run_to_block(block - 1);
+				let penalty = PARAMS.accept_timeout_slash * COLLATERAL;
+				assert!(jobs_events().contains(&JobsEvent::JobFailed {
+					job: id,
+					reason: JobFailure::TooManyAttempts,
+					refunded: FEE,
+				}));
+				assert!(matches!(job(id).state, JobState::Failed { .. }));
+				// Fee back, and the requester keeps half of three penalties.
+				assert_eq!(free(REQUESTER), requester_before + 3 * penalty / 2);
+				assert_eq!(issuance(), issuance_before - 3 * penalty / 2);
+				assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
+				for prover in failed {
+					assert_eq!(stake(prover), STAKE - penalty);
+				}
+			})
+	}
+}
+
+mod eligibility {
+	use super::*;
+
+	#[test]
+	fn no_eligible_prover_redraws_until_expiry_then_refunds() {
+		// Bob proves only MiMC; a Fibonacci job has nobody.
+		ExtBuilder::default()
+			.prover(BOB, STAKE, &[Program::MimcVdf])
+			.build_and_execute(|| {
+				let before = free(REQUESTER);
+				let id = submit(REQUESTER, FIB);
+				jobs_events();
+				run_to_block(3);
+				assert_eq!(
+					jobs_events(),
+					vec![JobsEvent::NoProverDrawn {
+						job: id,
+						next_draw_at: 3 + PARAMS.redraw_interval
+					}]
+				);
+				let expires_at = job(id).expires_at;
+				run_to_block(expires_at);
+				assert!(jobs_events().contains(&JobsEvent::JobFailed {
+					job: id,
+					reason: JobFailure::NoEligibleProver,
+					refunded: FEE,
+				}));
+				assert_eq!(free(REQUESTER), before);
+				assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
+			})
+	}
+
+	#[test]
+	fn a_prover_that_registers_later_gets_the_pending_job() {
+		ExtBuilder::default().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(3);
+			assert!(matches!(job(id).state, JobState::Pending { .. }));
+			assert_ok!(Provers::register(signed(BOB), STAKE, vec![Program::Fibonacci], vec![]));
+			run_to_block(3 + PARAMS.redraw_interval);
+			assert_eq!(assigned(id), BOB);
+		})
+	}
+
+	#[test]
+	fn the_requester_is_never_drawn_for_its_own_job() {
+		// Alice has as much stake as Bob, but she is the requester: a draw that picks her
+		// draws again (and a draw that only picks her is retried a few blocks later).
+		ExtBuilder::default()
+			.prover(ALICE, 500_000, &Program::ALL)
+			.prover(BOB, 500_000, &Program::ALL)
+			.build_and_execute(|| {
+				MaxOpenJobs::set(40);
+				let ids: Vec<_> = (0..40).map(|_| submit(ALICE, FIB)).collect();
+				// Before the first accept window ends.
+				run_to_block(3 + PARAMS.accept_window);
+				let drawn: Vec<_> = jobs_events()
+					.into_iter()
+					.filter_map(|event| match event {
+						JobsEvent::ProverAssigned { job, prover, .. } => Some((job, prover)),
+						_ => None,
+					})
+					.collect();
+				assert_eq!(drawn.len(), ids.len());
+				assert!(drawn.iter().all(|(_, prover)| *prover == BOB));
+			});
+		// Alone, she cannot take it at all.
+		one_prover().build_and_execute(|| {
+			let id = submit(ALICE, FIB);
+			run_to_block(3);
+			assert!(matches!(job(id).state, JobState::Pending { .. }));
+		})
+	}
+
+	#[test]
+	fn ask_free_stake_and_suspension_rule_provers_out() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+			.build_and_execute(|| {
+				// Alice asks more than the fee.
+				assert_ok!(Provers::set_asks(
+					signed(ALICE),
+					vec![pallet_provers::ProgramAsk {
+						program: Program::Fibonacci,
+						min_fee: FEE + 1
+					}]
+				));
+				MaxOpenJobs::set(20);
+				let ids: Vec<_> = (0..10).map(|_| submit(REQUESTER, FIB)).collect();
+				run_to_block(3);
+				assert!(ids.iter().all(|id| assigned(*id) == BOB));
+				// Bob's free stake now covers no more collateral than he has locked.
+				assert_eq!(locked(BOB), 10 * COLLATERAL);
+				let id = submit(REQUESTER, FIB);
+				run_to_block(5);
+				assert!(matches!(job(id).state, JobState::Pending { .. }));
+			})
+	}
+}
+
+mod cancel {
+	use super::*;
+
+	#[test]
+	fn a_pending_job_is_cancelled_with_a_refund() {
+		one_prover().build_and_execute(|| {
+			let before = free(REQUESTER);
+			let id = submit(REQUESTER, FIB);
+			assert_noop!(JobMarket::cancel_job(signed(BOB), id), Error::<Test>::NotRequester);
+			assert_noop!(JobMarket::cancel_job(signed(REQUESTER), 7), Error::<Test>::JobNotFound);
+			jobs_events();
+			assert_ok!(JobMarket::cancel_job(signed(REQUESTER), id));
+			assert_eq!(jobs_events(), vec![JobsEvent::JobCancelled { job: id, refunded: FEE }]);
+			assert_eq!(free(REQUESTER), before);
+			assert_eq!(
+				job(id).state,
+				JobState::Cancelled { prune_at: 1 + PARAMS.retention_period }
+			);
+			// Never drawn.
+			run_to_block(3);
+			assert!(jobs_events().is_empty());
+			assert_noop!(
+				JobMarket::cancel_job(signed(REQUESTER), id),
+				Error::<Test>::JobNotPending
+			);
+		})
+	}
+
+	#[test]
+	fn an_assigned_job_cannot_be_cancelled() {
+		one_prover().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(3);
+			assert_noop!(
+				JobMarket::cancel_job(signed(REQUESTER), id),
+				Error::<Test>::JobNotPending
+			);
+		})
+	}
+}
+
+mod params {
+	use super::*;
+
+	#[test]
+	fn root_sets_valid_params_only() {
+		one_prover().build_and_execute(|| {
+			let params = JobParams { min_fee: 1, ..PARAMS };
+			assert_noop!(
+				JobMarket::set_params(signed(ALICE), params),
+				sp_runtime::DispatchError::BadOrigin
+			);
+			for bad in [
+				JobParams { min_collateral: 0, ..PARAMS },
+				JobParams { accept_window: 0, ..PARAMS },
+				JobParams { min_proving_window: 0, ..PARAMS },
+				JobParams { min_proving_window: 101, ..PARAMS },
+				JobParams { draw_timeout: 0, ..PARAMS },
+				JobParams { redraw_interval: 0, ..PARAMS },
+				JobParams { retention_period: 0, ..PARAMS },
+			] {
+				assert_noop!(
+					JobMarket::set_params(RuntimeOrigin::root(), bad),
+					Error::<Test>::InvalidParams
+				);
+			}
+			assert_ok!(JobMarket::set_params(RuntimeOrigin::root(), params));
+			assert_eq!(Params::<Test>::get(), params);
+			assert_eq!(jobs_events(), vec![JobsEvent::ParamsSet { params }]);
+			assert_noop!(
+				JobMarket::set_program_paused(signed(ALICE), Program::Fibonacci, true),
+				sp_runtime::DispatchError::BadOrigin
+			);
+		})
+	}
+}
+
+mod hook {
+	use super::*;
+
+	/// 1,000 jobs time out in the same block: the hook handles as many as its budget allows
+	/// per block, in order, and loses none.
+	#[test]
+	fn a_thousand_expiring_jobs_stay_within_the_hook_weight() {
+		let provers: Vec<AccountId> = (100..110).collect();
+		let mut builder = ExtBuilder::default();
+		for prover in &provers {
+			builder = builder.prover(*prover, 500 * COLLATERAL, &Program::ALL);
+		}
+		builder.build_and_execute(|| {
+			// 250 requesters x 4 jobs, all drawn in block 3 (a big budget for the setup).
+			HookWeight::set(Weight::MAX);
+			for requester in 1000..1250 {
+				for _ in 0..4 {
+					submit(requester, FIB);
+				}
+			}
+			run_to_block(3);
+			let accept_by = 3 + PARAMS.accept_window;
+			assert_eq!(Deadlines::<Test>::iter_prefix(accept_by + 1).count(), 1000);
+			jobs_events();
+
+			// Nobody accepts: 1,000 accept timeouts due in block 7.
+			// A budget for about 100 timeouts per block.
+			use crate::WeightInfo;
+			let limit = <() as WeightInfo>::on_initialize_idle()
+				.saturating_add(JobMarket::max_deadline_weight())
+				.saturating_add(<() as WeightInfo>::accept_timeout().saturating_mul(99));
+			HookWeight::set(limit);
+			let mut timeouts = 0;
+			let mut per_block = Vec::new();
+			let mut block = accept_by;
+			while timeouts < 1000 {
+				block += 1;
+				System::set_block_number(block);
+				let used = JobMarket::on_initialize(block);
+				assert!(limit.all_gte(used), "block {block}: {used} over {limit}");
+				let handled = jobs_events()
+					.iter()
+					.filter(|event| matches!(event, JobsEvent::ProverFailed { .. }))
+					.count();
+				per_block.push(handled);
+				timeouts += handled;
+				assert!(block < accept_by + 1000, "the backlog must drain");
+			}
+			assert_eq!(timeouts, 1000);
+			// The budget spread them over several blocks, and every block did some.
+			assert!(per_block[0] <= 100, "{per_block:?}");
+			assert!(per_block.len() >= 10, "{per_block:?}");
+			assert!(per_block.iter().all(|handled| *handled > 0), "{per_block:?}");
+			for prover in provers {
+				assert_eq!(locked(prover), 0);
+			}
+		})
+	}
+
+	#[test]
+	fn a_block_without_randomness_postpones_draws() {
+		one_prover().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			RandomnessAvailable::set(false);
+			run_to_block(3);
+			assert_eq!(job(id).state, JobState::Pending { draw_at: 4 });
+			RandomnessAvailable::set(true);
+			run_to_block(4);
+			assert_eq!(assigned(id), ALICE);
+		})
+	}
+}
+
+#[test]
+fn draws_follow_stake() {
+	// Over 600 jobs, Bob (3x Alice's stake) gets about 3/4 of them.
+	ExtBuilder::default()
+		.prover(ALICE, 250_000, &Program::ALL)
+		.prover(BOB, 750_000, &Program::ALL)
+		.build_and_execute(|| {
+			HookWeight::set(Weight::MAX);
+			let mut ids = Vec::new();
+			for requester in 1000..1150 {
+				for _ in 0..4 {
+					ids.push(submit(requester, FIB));
+				}
+			}
+			run_to_block(3);
+			let bob = ids.iter().filter(|id| assigned(**id) == BOB).count() as f64;
+			let share = bob / ids.len() as f64;
+			// 600 draws: the standard deviation of the share is ~1.8%; 4 sigma.
+			assert!((share - 0.75).abs() < 0.072, "Bob's share {share}");
+		})
+}

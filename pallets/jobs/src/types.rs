@@ -1,0 +1,262 @@
+//! The records this pallet stores.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
+use scale_info::TypeInfo;
+use sortition_programs::{Inputs, Output, Program, SecurityLevel};
+use sp_runtime::{
+	traits::{One, Saturating},
+	Perbill,
+};
+
+/// A job's id: jobs are numbered from 0 in the order they were submitted.
+pub type JobId = u64;
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The block number type of the runtime.
+pub type BlockNumberOf<T> = frame_system::pallet_prelude::BlockNumberFor<T>;
+/// A job as this runtime stores it.
+pub type JobOf<T> = Job<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberOf<T>,
+	<T as Config>::MaxAttempts,
+>;
+/// A job's state as this runtime stores it.
+pub type JobStateOf<T> = JobState<<T as frame_system::Config>::AccountId, BlockNumberOf<T>>;
+/// A verified result's receipt as this runtime stores it.
+pub type ReceiptOf<T> = Receipt<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberOf<T>,
+	<T as frame_system::Config>::Hash,
+>;
+/// The parameters as this runtime stores them.
+pub type ParamsOf<T> = JobParams<BalanceOf<T>, BlockNumberOf<T>>;
+
+/// A proving job.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(MaxAttempts))]
+pub struct Job<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxAttempts: Get<u32>,
+> {
+	/// Who submitted the job and escrows its fee (held under `HoldReason::JobFee`).
+	pub requester: AccountId,
+	/// What to prove (the inputs name their program).
+	pub inputs: Inputs,
+	/// The security level the proof must have.
+	pub security: SecurityLevel,
+	/// Paid to the prover whose proof verifies; refunded if the job fails or is cancelled.
+	pub fee: Balance,
+	/// The prover's stake at risk while it holds the job: all of it is slashed for a missed
+	/// proving deadline or an invalid proof.
+	pub collateral: Balance,
+	/// Blocks the prover has from accepting the job to its proof.
+	pub proving_window: BlockNumber,
+	/// The block the job was submitted in.
+	pub submitted_at: BlockNumber,
+	/// Until this block the chain keeps drawing for the job while no prover is eligible; a
+	/// draw at or after it that finds nobody fails the job.
+	pub expires_at: BlockNumber,
+	/// Provers assigned so far (the current one included).
+	pub attempts: u32,
+	/// The provers that failed this job: never drawn for it again.
+	pub failed: BoundedVec<AccountId, MaxAttempts>,
+	/// Where the job is.
+	pub state: JobState<AccountId, BlockNumber>,
+}
+
+impl<
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug + Saturating + One,
+		MaxAttempts: Get<u32>,
+	> Job<AccountId, Balance, BlockNumber, MaxAttempts>
+{
+	/// The block the job's next timed transition is due at. Every job has one, so no job
+	/// is ever stuck (for a finished job it is the block it is pruned at).
+	pub fn deadline(&self) -> BlockNumber {
+		self.state.deadline()
+	}
+
+	/// The prover holding the job (assigned or proving).
+	pub fn prover(&self) -> Option<&AccountId> {
+		self.state.prover()
+	}
+
+	/// Whether the job is still open: it holds the requester's fee.
+	pub fn is_open(&self) -> bool {
+		!self.state.is_finished()
+	}
+}
+
+/// Where a job is. Every state has a block by which it leaves on its own.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub enum JobState<AccountId, BlockNumber> {
+	/// Waiting for a prover to be drawn, in block `draw_at`.
+	#[codec(index = 0)]
+	Pending {
+		/// The block of the next draw.
+		draw_at: BlockNumber,
+	},
+	/// `prover` was drawn and must accept the job by `accept_by` (inclusive).
+	#[codec(index = 1)]
+	Assigned {
+		/// The drawn prover.
+		prover: AccountId,
+		/// The last block `accept_job` is accepted in.
+		accept_by: BlockNumber,
+	},
+	/// `prover` accepted and must submit a valid proof by `prove_by` (inclusive).
+	#[codec(index = 2)]
+	Proving {
+		/// The prover.
+		prover: AccountId,
+		/// The last block `submit_proof` is accepted in.
+		prove_by: BlockNumber,
+	},
+	/// Done: `prover`'s proof verified and it was paid. Pruned at `prune_at`; the receipt
+	/// stays.
+	#[codec(index = 3)]
+	Verified {
+		/// The prover that was paid.
+		prover: AccountId,
+		/// The proven output.
+		output: Output,
+		/// The block the job is removed from storage.
+		prune_at: BlockNumber,
+	},
+	/// Done: no prover delivered; the fee was refunded. Pruned at `prune_at`.
+	#[codec(index = 4)]
+	Failed {
+		/// Why.
+		reason: JobFailure,
+		/// The block the job is removed from storage.
+		prune_at: BlockNumber,
+	},
+	/// Done: the requester cancelled before a prover was drawn; the fee was refunded. Pruned
+	/// at `prune_at`.
+	#[codec(index = 5)]
+	Cancelled {
+		/// The block the job is removed from storage.
+		prune_at: BlockNumber,
+	},
+}
+
+impl<AccountId, BlockNumber: Clone + Saturating + One> JobState<AccountId, BlockNumber> {
+	/// The block the state's timed transition is due at (hooks run before the block's
+	/// transactions, so a window that ends with block `b` times out in block `b + 1`).
+	pub fn deadline(&self) -> BlockNumber {
+		match self {
+			JobState::Pending { draw_at } => draw_at.clone(),
+			JobState::Assigned { accept_by, .. } => accept_by.clone().saturating_add(One::one()),
+			JobState::Proving { prove_by, .. } => prove_by.clone().saturating_add(One::one()),
+			JobState::Verified { prune_at, .. }
+			| JobState::Failed { prune_at, .. }
+			| JobState::Cancelled { prune_at } => prune_at.clone(),
+		}
+	}
+
+	/// The prover holding the job, if one does.
+	pub fn prover(&self) -> Option<&AccountId> {
+		match self {
+			JobState::Assigned { prover, .. } | JobState::Proving { prover, .. } => Some(prover),
+			_ => None,
+		}
+	}
+
+	/// Whether the job is finished (verified, failed or cancelled).
+	pub fn is_finished(&self) -> bool {
+		matches!(
+			self,
+			JobState::Verified { .. } | JobState::Failed { .. } | JobState::Cancelled { .. }
+		)
+	}
+}
+
+/// Why a job failed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum JobFailure {
+	/// No prover was eligible (program, ask, free stake, not suspended, not failed on this job,
+	/// not the requester) until the job expired.
+	#[codec(index = 0)]
+	NoEligibleProver,
+	/// `MaxAttempts` provers were assigned and each failed.
+	#[codec(index = 1)]
+	TooManyAttempts,
+}
+
+/// What stays of a verified job after it is pruned.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct Receipt<AccountId, BlockNumber, Hash> {
+	/// The program proven.
+	pub program: Program,
+	/// The security level of the proof.
+	pub security: SecurityLevel,
+	/// The blake2-256 hash of the SCALE-encoded inputs.
+	pub inputs_hash: Hash,
+	/// The verified output.
+	pub output: Output,
+	/// The prover whose proof verified.
+	pub prover: AccountId,
+	/// The block the proof verified in.
+	pub verified_at: BlockNumber,
+}
+
+/// The market's parameters, set by Root with `set_params`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct JobParams<Balance, BlockNumber> {
+	/// The smallest fee a job can offer.
+	pub min_fee: Balance,
+	/// The smallest collateral a job can ask provers to put at risk. Above zero.
+	pub min_collateral: Balance,
+	/// Blocks a drawn prover has to accept the job (the pre-confirmation). Above zero.
+	pub accept_window: BlockNumber,
+	/// The shortest proving window a job can ask for. Above zero.
+	pub min_proving_window: BlockNumber,
+	/// The longest proving window a job can ask for. At least `min_proving_window`.
+	pub max_proving_window: BlockNumber,
+	/// Blocks after submission during which the chain keeps looking for an eligible prover.
+	/// Above zero.
+	pub draw_timeout: BlockNumber,
+	/// Blocks between two draws for a job when the last one found nobody. Above zero.
+	pub redraw_interval: BlockNumber,
+	/// Blocks a finished job stays in storage before it is pruned (its receipt stays). Above
+	/// zero.
+	pub retention_period: BlockNumber,
+	/// The part of the collateral slashed from a prover that does not accept in time (a missed
+	/// proof or an invalid one costs all of it).
+	pub accept_timeout_slash: Perbill,
+}
