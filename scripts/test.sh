@@ -14,8 +14,8 @@ install_npm_packages
 log "cargo test: node and runtime (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
 
-log "cargo test: pallets (unit tests with real proofs, and each benchmark run once as a test)"
-(cd "$ROOT" && cargo test --release --locked -p pallet-provers -p pallet-jobs \
+log "cargo test: pallets and the prover host function (unit tests with real proofs, offchain worker, each benchmark run once)"
+(cd "$ROOT" && cargo test --release --locked -p pallet-provers -p pallet-jobs -p sortition-prover-host \
 	--features pallet-provers/runtime-benchmarks,pallet-jobs/runtime-benchmarks)
 
 log "cargo test: STARK programs (prover, verifier, property tests)"

@@ -59,4 +59,22 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	#[clap(flatten)]
+	pub prover: ProverParams,
+}
+
+/// The node's prover: proves the jobs assigned to the `prov` keys in its keystore, in its
+/// offchain workers.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ProverParams {
+	/// Threads a proof runs on (0: one per core).
+	#[arg(long, default_value_t = 0, value_name = "N")]
+	pub prover_threads: usize,
+
+	/// Do not prove: the offchain workers neither accept nor prove jobs, whatever keys the
+	/// keystore has (a validator or an RPC node). `--dev` then does not insert Alice's prover
+	/// key either.
+	#[arg(long)]
+	pub no_prover: bool,
 }

@@ -112,6 +112,7 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let prover = cli.prover.clone();
 			runner.run_node_until_exit(|mut config| async move {
 				crate::ports::ensure_free(&mut config).map_err(sc_cli::Error::Input)?;
 				match config.network.network_backend {
@@ -120,10 +121,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, prover)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, prover)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

@@ -11,19 +11,26 @@ use sc_consensus_slots::BackoffAuthoringOnFinalizedHeadLagging;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+use sortition_prover_host::ProverExt;
 use sortition_runtime::{apis::RuntimeApi, opaque::Block};
 use sp_consensus_babe::SlotDuration;
 use sp_runtime::traits::Block as BlockT;
 
-/// The host functions the runtime may call: Substrate's, plus the benchmarking ones in a
+/// The host functions the runtime may call: Substrate's, the native prover (which only proves
+/// in offchain workers: see `sortition_prover_host`), plus the benchmarking ones in a
 /// benchmarking build.
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
-/// The host functions the runtime may call: Substrate's, plus the benchmarking ones in a
+pub type HostFunctions =
+	(sp_io::SubstrateHostFunctions, sortition_prover_host::sortition_prover::HostFunctions);
+/// The host functions the runtime may call: Substrate's, the native prover (which only proves
+/// in offchain workers: see `sortition_prover_host`), plus the benchmarking ones in a
 /// benchmarking build.
 #[cfg(feature = "runtime-benchmarks")]
-pub type HostFunctions =
-	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+pub type HostFunctions = (
+	sp_io::SubstrateHostFunctions,
+	sortition_prover_host::sortition_prover::HostFunctions,
+	frame_benchmarking::benchmarking::HostFunctions,
+);
 
 /// The client: the runtime always runs in wasm (there is no native runtime).
 pub type FullClient =
@@ -174,6 +181,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 /// block authoring and the GRANDPA voter.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
+	prover_params: crate::cli::ProverParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -229,6 +237,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			gap_sync_body_policy: None,
 		})?;
 
+	let prover = crate::prover::start(&config, &prover_params, &keystore_container.keystore())?;
 	if config.offchain_worker.enabled {
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
@@ -242,7 +251,12 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				network_provider: Arc::new(network.clone()),
 				// Our offchain workers make no HTTP requests; a validator should not either.
 				enable_http_requests: false,
-				custom_extensions: |_| vec![],
+				// The native prover, for offchain workers only (block import and authoring
+				// never get it: see `sortition_prover_host`).
+				custom_extensions: move |_| match &prover {
+					Some(prover) => vec![Box::new(ProverExt::new(prover.clone())) as Box<_>],
+					None => vec![],
+				},
 			})?;
 		task_manager.spawn_handle().spawn(
 			"offchain-workers-runner",

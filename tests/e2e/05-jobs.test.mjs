@@ -1,6 +1,7 @@
 // The job market on a dev chain, as a requester and a prover see it from @polkadot/api: Bob
 // submits a job, the chain draws Alice (the dev chain's only prover), Alice accepts and submits
 // a proof made with the programs crate outside the node, the runtime verifies it and pays her.
+// The node runs with `--no-prover`, so its offchain worker leaves Alice's jobs to this test.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -20,7 +21,7 @@ describe('jobs pallet (--dev)', () => {
   let bob;
 
   before(async () => {
-    node = await startNode(['--dev', '--tmp'], { name: 'jobs' });
+    node = await startNode(['--dev', '--tmp', '--no-prover'], { name: 'jobs' });
     api = await node.api();
     const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
     alice = keyring.addFromUri('//Alice');

@@ -80,6 +80,7 @@ mod invariants;
 mod lifecycle;
 #[cfg(test)]
 mod mock;
+pub mod offchain;
 mod queue;
 mod selection;
 #[cfg(test)]
@@ -106,7 +107,10 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{fungible, Randomness},
 	};
-	use frame_system::pallet_prelude::*;
+	use frame_system::{
+		offchain::{AppCrypto, CreateSignedTransaction},
+		pallet_prelude::*,
+	};
 	use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
 
 	/// The in-code storage version.
@@ -117,7 +121,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + CreateSignedTransaction<Call<Self>> {
 		/// The currency fees are held and paid in.
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -159,6 +163,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls and hook, from its benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// The keys the offchain worker proves and signs with (`offchain::crypto::ProverKey`
+		/// in the runtime: sr25519, key type `prov`).
+		type ProverKey: AppCrypto<Self::Public, Self::Signature>;
 
 		/// Sets up what the benchmarks need from the runtime (randomness for the draw).
 		#[cfg(feature = "runtime-benchmarks")]
@@ -322,6 +330,10 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_deadlines(now)
+		}
+
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::do_offchain_work(now);
 		}
 
 		fn integrity_test() {

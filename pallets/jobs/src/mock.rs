@@ -7,7 +7,10 @@ use frame_support::{
 	weights::Weight,
 };
 use sortition_programs::{Inputs, Output, Program, SecurityLevel};
-use sp_runtime::{BuildStorage, Perbill};
+use sp_runtime::{
+	testing::{TestSignature, TestXt, UintAuthorityId},
+	BuildStorage, Perbill,
+};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -124,8 +127,50 @@ impl pallet_jobs::Config for Test {
 	type HookWeight = HookWeight;
 	type InitialParams = InitialParams;
 	type WeightInfo = ();
+	type ProverKey = TestProverKey;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+/// Test prover keys: a key is its account id (`UintAuthorityId::set_all_keys` fills the
+/// "keystore").
+pub struct TestProverKey;
+impl frame_system::offchain::AppCrypto<UintAuthorityId, TestSignature> for TestProverKey {
+	type RuntimeAppPublic = UintAuthorityId;
+	type GenericPublic = UintAuthorityId;
+	type GenericSignature = TestSignature;
+}
+
+/// A signed test transaction.
+pub type Extrinsic = TestXt<RuntimeCall, ()>;
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = UintAuthorityId;
+	type Signature = TestSignature;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateSignedTransaction<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<
+		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		_public: UintAuthorityId,
+		account: AccountId,
+		_nonce: <Test as frame_system::Config>::Nonce,
+	) -> Option<Extrinsic> {
+		Some(Extrinsic::new_signed(call, account, (), ()))
+	}
 }
 
 /// The default hook budget: twenty of the costliest deadlines.

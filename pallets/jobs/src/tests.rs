@@ -824,3 +824,130 @@ fn draws_follow_stake() {
 			assert!((share - 0.75).abs() < 0.072, "Bob's share {share}");
 		})
 }
+
+mod offchain_worker {
+	use super::*;
+	use codec::Decode;
+	use sortition_prover_host::{NativeProver, ProverExt};
+	use sp_core::offchain::{
+		testing::{PoolState, TestOffchainExt, TestTransactionPoolExt},
+		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
+	};
+	use sp_runtime::{generic::Preamble, testing::UintAuthorityId};
+	use std::{
+		sync::Arc,
+		time::{Duration, Instant},
+	};
+
+	/// The test externalities with an offchain database, a transaction pool and, if `prover`,
+	/// the native prover (as the node gives offchain workers).
+	fn with_offchain(
+		builder: ExtBuilder,
+		prover: bool,
+	) -> (sp_io::TestExternalities, Arc<parking_lot::RwLock<PoolState>>) {
+		let mut ext = builder.build();
+		let (offchain, _) = TestOffchainExt::new();
+		let (pool, pool_state) = TestTransactionPoolExt::new();
+		ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		ext.register_extension(OffchainWorkerExt::new(offchain));
+		ext.register_extension(TransactionPoolExt::new(pool));
+		if prover {
+			ext.register_extension(ProverExt::new(NativeProver::new(1, None).unwrap()));
+		}
+		(ext, pool_state)
+	}
+
+	/// The transactions the worker submitted since the last call: (signer, call).
+	fn submitted(pool: &parking_lot::RwLock<PoolState>) -> Vec<(AccountId, RuntimeCall)> {
+		std::mem::take(&mut pool.write().transactions)
+			.into_iter()
+			.map(|tx| {
+				let tx = Extrinsic::decode(&mut &tx[..]).expect("the worker submits extrinsics");
+				let Preamble::Signed(signer, ..) = tx.preamble else { panic!("unsigned") };
+				(signer, tx.function)
+			})
+			.collect()
+	}
+
+	#[test]
+	fn accepts_proves_and_submits_once() {
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			let id = submit(REQUESTER, FIB);
+			run_to_block(3);
+
+			JobMarket::offchain_worker(3);
+			let txs = submitted(&pool);
+			assert_eq!(
+				txs,
+				vec![(ALICE, RuntimeCall::JobMarket(crate::Call::accept_job { job: id }))]
+			);
+			// The next worker (same block, or the next before it lands) does not send it again.
+			JobMarket::offchain_worker(3);
+			assert!(submitted(&pool).is_empty());
+			assert_ok!(JobMarket::accept_job(signed(ALICE), id));
+
+			// The proof runs in the background; workers poll until it is there.
+			run_to_block(4);
+			let start = Instant::now();
+			let call = loop {
+				JobMarket::offchain_worker(4);
+				if let Some((signer, call)) = submitted(&pool).pop() {
+					assert_eq!(signer, ALICE);
+					break call;
+				}
+				assert!(start.elapsed() < Duration::from_secs(60), "no proof submitted");
+				std::thread::sleep(Duration::from_millis(20));
+			};
+			let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
+			else {
+				panic!("expected submit_proof, got {call:?}")
+			};
+			assert_eq!(job, id);
+			JobMarket::offchain_worker(4);
+			assert!(submitted(&pool).is_empty(), "the proof is submitted once");
+			assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
+			assert!(Receipts::<Test>::contains_key(id));
+		});
+	}
+
+	#[test]
+	fn a_node_without_a_prover_or_key_does_nothing() {
+		// No prover: the key's jobs are left alone (the chain re-routes them).
+		let (mut ext, pool) = with_offchain(one_prover(), false);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			submit(REQUESTER, FIB);
+			run_to_block(3);
+			JobMarket::offchain_worker(3);
+			assert!(submitted(&pool).is_empty());
+		});
+		// A prover but another account's key.
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![BOB]);
+			submit(REQUESTER, FIB);
+			run_to_block(3);
+			JobMarket::offchain_worker(3);
+			assert!(submitted(&pool).is_empty());
+		});
+	}
+
+	#[test]
+	fn a_job_past_its_window_is_dropped() {
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			let id = submit(REQUESTER, FIB);
+			run_to_block(3);
+			// The worker of a later block, while the hook has not yet re-routed the job.
+			HookWeight::set(Weight::zero());
+			run_to_block(3 + PARAMS.accept_window + 1);
+			assert!(matches!(job(id).state, JobState::Assigned { .. }));
+			JobMarket::offchain_worker(3 + PARAMS.accept_window + 1);
+			assert!(submitted(&pool).is_empty());
+			HookWeight::set(default_hook_weight());
+		});
+	}
+}

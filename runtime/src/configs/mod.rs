@@ -3,10 +3,12 @@
 use crate::{
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
 	time::*,
-	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	Session, SessionKeys, System, SS58_PREFIX, VERSION,
+	AccountId, Address, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, Session, SessionKeys, Signature, SignedPayload, System, TxExtension,
+	UncheckedExtrinsic, SS58_PREFIX, VERSION,
 };
+use codec::Encode;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -20,7 +22,8 @@ use frame_support::{
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{
-	traits::{ConvertInto, OpaqueKeys},
+	generic,
+	traits::{ConvertInto, OpaqueKeys, Verify},
 	Perbill,
 };
 use sp_version::RuntimeVersion;
@@ -220,8 +223,58 @@ impl pallet_jobs::Config for Runtime {
 	type HookWeight = JobsHookWeight;
 	type InitialParams = InitialJobParams;
 	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
+	// The offchain worker proves for every `prov` key in the node's keystore.
+	type ProverKey = pallet_jobs::offchain::crypto::ProverKey;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = JobsBenchmarkHelper;
+}
+
+impl frame_system::offchain::SigningTypes for Runtime {
+	type Public = <Signature as Verify>::Signer;
+	type Signature = Signature;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+/// Signed transactions from offchain workers (the prover's `accept_job` and `submit_proof`):
+/// the same extensions as any wallet's, an era of a few minutes, no tip.
+impl<C> frame_system::offchain::CreateSignedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_signed_transaction<
+		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		public: <Signature as Verify>::Signer,
+		account: AccountId,
+		nonce: Nonce,
+	) -> Option<UncheckedExtrinsic> {
+		let period = u64::from(BlockHashCount::get()).checked_next_power_of_two()? / 2;
+		let current = u64::from(System::block_number()).saturating_sub(1);
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(generic::Era::mortal(period, current)),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let payload = SignedPayload::new(call, extension).ok()?;
+		let signature = payload.using_encoded(|payload| A::sign(payload, public))?;
+		let (call, extension, _) = payload.deconstruct();
+		Some(UncheckedExtrinsic::new_signed(call, Address::Id(account), signature, extension))
+	}
 }
 
 /// Gives the jobs benchmarks a VRF output, as a block BABE authored has.

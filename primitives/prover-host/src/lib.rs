@@ -1,0 +1,291 @@
+//! # The native prover, as a host function
+//!
+//! Proving a 2^20-step job takes seconds to minutes on all cores; the wasm runtime has one
+//! thread, a 128 MiB heap and 32 MiB per allocation (about 2^15 trace rows). So the jobs
+//! pallet's offchain worker does not prove in wasm: it calls [`sortition_prover::prove`], whose
+//! native side runs `sortition_programs::prove` on the node's own thread pool.
+//!
+//! The trade-off, made here: the host function is registered in the node's executor for every
+//! context (a runtime that imports it must instantiate everywhere), but it only has a prover
+//! where the node registers a [`ProverExt`] extension, which it does for offchain workers only
+//! (`OffchainWorkerOptions::custom_extensions`). During block import, block production or an
+//! RPC call it answers [`ProofStatus::Unavailable`], so proving never runs as part of
+//! consensus and a block's result never depends on it. A node started without a prover
+//! registers no extension at all.
+//!
+//! The call never blocks for the proof: the first call for a job starts proving on a background
+//! thread and answers [`ProofStatus::Proving`]; later calls (a worker starts on every block)
+//! answer `Proving` until the proof is there, then [`ProofStatus::Done`]. So a large proof
+//! never holds an offchain worker thread, and the other workers (accepting new jobs) go on.
+//!
+//! A host function is a commitment for as long as a runtime may call it: the signature is
+//! small (job id, attempt, SCALE inputs and level in, SCALE status out) and versioned.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+#[cfg(feature = "std")]
+pub use native::{NativeProver, ProverExt, ProverObserver};
+use sortition_programs::{Inputs, Output, SecurityLevel};
+use sp_runtime_interface::{
+	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode},
+	runtime_interface,
+};
+
+/// Where the proof of a job is.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode)]
+pub enum ProofStatus {
+	/// No prover here: not an offchain worker, or a node started without one.
+	Unavailable,
+	/// Being proven.
+	Proving,
+	/// Proven: the output and the proof bytes.
+	Done(Output, Vec<u8>),
+	/// The prover failed (inputs the programs refuse; never for a job the chain accepted).
+	Failed,
+}
+
+/// The node's prover, for offchain workers.
+#[runtime_interface]
+pub trait SortitionProver {
+	/// Whether this context has a prover (an offchain worker of a node that proves).
+	fn is_available(&mut self) -> bool {
+		#[cfg(feature = "std")]
+		{
+			use sp_externalities::ExternalitiesExt;
+			self.extension::<ProverExt>().is_some()
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			false
+		}
+	}
+
+	/// The status of the proof of `inputs` at `security` for attempt `attempt` of job `job`;
+	/// the first call starts proving it.
+	fn prove(
+		&mut self,
+		job: u64,
+		attempt: u32,
+		inputs: PassFatPointerAndDecode<Inputs>,
+		security: PassFatPointerAndDecode<SecurityLevel>,
+	) -> AllocateAndReturnByCodec<ProofStatus> {
+		#[cfg(feature = "std")]
+		{
+			use sp_externalities::ExternalitiesExt;
+			match self.extension::<ProverExt>() {
+				Some(prover) => prover.0.prove(job, attempt, inputs, security),
+				None => ProofStatus::Unavailable,
+			}
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = (job, attempt, inputs, security);
+			ProofStatus::Unavailable
+		}
+	}
+}
+
+#[cfg(feature = "std")]
+mod native {
+	use super::*;
+	use std::{
+		collections::{BTreeMap, VecDeque},
+		sync::{Arc, Mutex},
+		time::{Duration, Instant},
+	};
+
+	/// The log target of the native prover.
+	const LOG_TARGET: &str = "sortition::prover";
+	/// Finished proofs kept for the workers to pick up (the oldest go first).
+	const KEEP_FINISHED: usize = 64;
+
+	sp_externalities::decl_extension! {
+		/// The native prover, given to offchain workers by the node.
+		pub struct ProverExt(Arc<NativeProver>);
+	}
+
+	impl ProverExt {
+		/// The extension for `prover`.
+		pub fn new(prover: Arc<NativeProver>) -> Self {
+			Self(prover)
+		}
+	}
+
+	/// What the node observes about proving (its Prometheus metrics implement this).
+	pub trait ProverObserver: Send + Sync {
+		/// A proof started.
+		fn started(&self);
+		/// A proof finished (`ok`: it was made) after `elapsed`.
+		fn finished(&self, ok: bool, elapsed: Duration);
+	}
+
+	enum Entry {
+		Running,
+		Finished(ProofStatus),
+	}
+
+	#[derive(Default)]
+	struct State {
+		jobs: BTreeMap<(u64, u32), Entry>,
+		finished: VecDeque<(u64, u32)>,
+	}
+
+	/// Proves jobs on a thread pool of its own, one background thread per job in progress.
+	pub struct NativeProver {
+		pool: rayon::ThreadPool,
+		state: Mutex<State>,
+		observer: Option<Box<dyn ProverObserver>>,
+	}
+
+	impl NativeProver {
+		/// A prover using `threads` threads (0: one per core), reporting to `observer`.
+		pub fn new(
+			threads: usize,
+			observer: Option<Box<dyn ProverObserver>>,
+		) -> Result<Arc<Self>, String> {
+			let pool = rayon::ThreadPoolBuilder::new()
+				.num_threads(threads)
+				.thread_name(|i| format!("sortition-prover-{i}"))
+				.build()
+				.map_err(|e| e.to_string())?;
+			Ok(Arc::new(Self { pool, state: Mutex::new(State::default()), observer }))
+		}
+
+		/// The number of threads a proof runs on.
+		pub fn threads(&self) -> usize {
+			self.pool.current_num_threads()
+		}
+
+		/// Prove `inputs` at `security` now, on this prover's threads (what the background
+		/// thread of [`NativeProver::prove`] runs).
+		pub fn prove_now(
+			&self,
+			inputs: &Inputs,
+			security: SecurityLevel,
+		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
+			self.pool.install(|| sortition_programs::prove(inputs, security))
+		}
+
+		/// The status of job `job`'s attempt `attempt`; starts proving it if it is new.
+		pub fn prove(
+			self: &Arc<Self>,
+			job: u64,
+			attempt: u32,
+			inputs: Inputs,
+			security: SecurityLevel,
+		) -> ProofStatus {
+			let key = (job, attempt);
+			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
+			match state.jobs.get(&key) {
+				Some(Entry::Running) => return ProofStatus::Proving,
+				Some(Entry::Finished(status)) => return status.clone(),
+				None => {},
+			}
+			state.jobs.insert(key, Entry::Running);
+			drop(state);
+			log::info!(
+				target: LOG_TARGET,
+				"job {job}: proving {} with {} steps at {} bits on {} threads",
+				inputs.program().name(),
+				inputs.steps(),
+				security.bits(),
+				self.threads(),
+			);
+			if let Some(observer) = &self.observer {
+				observer.started();
+			}
+			let this = Arc::clone(self);
+			let spawned = std::thread::Builder::new()
+				.name(format!("sortition-job-{job}"))
+				.spawn(move || this.run(key, inputs, security));
+			if let Err(error) = spawned {
+				log::error!(target: LOG_TARGET, "job {job}: cannot start a prover thread: {error}");
+				self.finish(key, ProofStatus::Failed);
+				return ProofStatus::Failed;
+			}
+			ProofStatus::Proving
+		}
+
+		fn run(&self, key: (u64, u32), inputs: Inputs, security: SecurityLevel) {
+			let start = Instant::now();
+			let result = self.prove_now(&inputs, security);
+			let elapsed = start.elapsed();
+			let status = match result {
+				Ok((output, proof)) => {
+					log::info!(
+						target: LOG_TARGET,
+						"job {}: proven ({}, {} steps, {} bits) in {:.2?}, {} bytes",
+						key.0,
+						inputs.program().name(),
+						inputs.steps(),
+						security.bits(),
+						elapsed,
+						proof.len(),
+					);
+					ProofStatus::Done(output, proof)
+				},
+				Err(error) => {
+					log::error!(target: LOG_TARGET, "job {}: prover failed: {error:?}", key.0);
+					ProofStatus::Failed
+				},
+			};
+			if let Some(observer) = &self.observer {
+				observer.finished(matches!(status, ProofStatus::Done(..)), elapsed);
+			}
+			self.finish(key, status);
+		}
+
+		fn finish(&self, key: (u64, u32), status: ProofStatus) {
+			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
+			state.jobs.insert(key, Entry::Finished(status));
+			state.finished.push_back(key);
+			while state.finished.len() > KEEP_FINISHED {
+				if let Some(old) = state.finished.pop_front() {
+					state.jobs.remove(&old);
+				}
+			}
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use std::{thread::sleep, time::Duration};
+
+	#[test]
+	fn proves_in_the_background_and_answers_from_then_on() {
+		let prover = NativeProver::new(2, None).unwrap();
+		let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 1 << 12);
+		let first = prover.prove(7, 1, inputs, SecurityLevel::Bits96);
+		assert!(matches!(first, ProofStatus::Proving | ProofStatus::Done(..)));
+		let status = loop {
+			match prover.prove(7, 1, inputs, SecurityLevel::Bits96) {
+				ProofStatus::Proving => sleep(Duration::from_millis(10)),
+				status => break status,
+			}
+		};
+		let ProofStatus::Done(output, proof) = status else { panic!("{status:?}") };
+		sortition_programs::verify(&inputs, &output, &proof, SecurityLevel::Bits96).unwrap();
+	}
+
+	#[test]
+	fn without_the_extension_there_is_no_prover() {
+		let mut ext = sp_io::TestExternalities::default();
+		ext.execute_with(|| {
+			assert!(!sortition_prover::is_available());
+			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
+			assert_eq!(
+				sortition_prover::prove(1, 1, inputs, SecurityLevel::Bits96),
+				ProofStatus::Unavailable
+			);
+		});
+		ext.register_extension(ProverExt::new(NativeProver::new(1, None).unwrap()));
+		ext.execute_with(|| assert!(sortition_prover::is_available()));
+	}
+}
