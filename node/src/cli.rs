@@ -73,8 +73,8 @@ pub struct ProverParams {
 	pub prover_threads: usize,
 
 	/// Do not prove: the offchain workers neither accept nor prove jobs, whatever keys the
-	/// keystore has (a validator or an RPC node). `--dev` then does not insert Alice's prover
-	/// key either.
+	/// keystore has (a validator or an RPC node). `--dev` / `--alice` then do not insert a
+	/// prover key either.
 	#[arg(long)]
 	pub no_prover: bool,
 }

@@ -2,7 +2,6 @@
 //! `sortition_prover_host`), Alice's prover key on a dev chain, and Prometheus metrics.
 
 use crate::cli::ProverParams;
-use sc_chain_spec::ChainType;
 use sc_service::{Configuration, Error as ServiceError};
 use sortition_prover_host::{NativeProver, ProverObserver};
 use sp_keystore::KeystorePtr;
@@ -14,8 +13,9 @@ use substrate_prometheus_endpoint::{
 /// The log target of the node's prover.
 const LOG_TARGET: &str = "sortition::prover";
 
-/// The prover for the offchain workers, or `None` with `--no-prover`. On a dev chain, Alice's
-/// prover key (`prov`) is put in the keystore, so `--dev` proves out of the box.
+/// The prover for the offchain workers, or `None` with `--no-prover`. With a dev key
+/// (`--dev`, `--alice`, `--bob`, ...) that account's prover key (`prov`) is put in the keystore,
+/// so `--dev` proves out of the box.
 pub fn start(
 	config: &Configuration,
 	params: &ProverParams,
@@ -26,10 +26,12 @@ pub fn start(
 		return Ok(None);
 	}
 	let key_type = pallet_jobs::offchain::KEY_TYPE;
-	if config.chain_spec.chain_type() == ChainType::Development {
+	// `--dev` implies `--alice`; `--alice`, `--bob`, ... (any chain) also get that account's
+	// prover key, as they get its session keys.
+	if let Some(seed) = &config.dev_key_seed {
 		keystore
-			.sr25519_generate_new(key_type, Some("//Alice"))
-			.map_err(|e| ServiceError::Other(format!("cannot insert Alice's prover key: {e}")))?;
+			.sr25519_generate_new(key_type, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("cannot insert the prover key of {seed}: {e}")))?;
 	}
 	let observer = match config.prometheus_registry() {
 		Some(registry) => Some(Box::new(
