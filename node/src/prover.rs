@@ -29,9 +29,9 @@ pub fn start(
 	// `--dev` implies `--alice`; `--alice`, `--bob`, ... (any chain) also get that account's
 	// prover key, as they get its session keys.
 	if let Some(seed) = &config.dev_key_seed {
-		keystore
-			.sr25519_generate_new(key_type, Some(seed))
-			.map_err(|e| ServiceError::Other(format!("cannot insert the prover key of {seed}: {e}")))?;
+		keystore.sr25519_generate_new(key_type, Some(seed)).map_err(|e| {
+			ServiceError::Other(format!("cannot insert the prover key of {seed}: {e}"))
+		})?;
 	}
 	let observer = match config.prometheus_registry() {
 		Some(registry) => Some(Box::new(
