@@ -53,8 +53,10 @@ build_node() {
 	(cd "$ROOT" && cargo build --release --locked -p sortition-node)
 }
 
-# npm packages of the end-to-end tests (@polkadot/api), from the lockfile.
+# npm packages (@polkadot/api) of the end-to-end tests and of the command-line client
+# (`scripts/sortition`), each from its lockfile.
 install_npm_packages() {
-	log "installing the end-to-end tests' npm packages"
+	log "installing the npm packages of the end-to-end tests and the command-line client"
 	(cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
+	(cd "$ROOT/scripts/cli" && npm ci --no-audit --no-fund --loglevel=error)
 }

@@ -16,8 +16,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Babe, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Jobs, Nonce,
+	Provers, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
@@ -226,6 +226,32 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl sortition_api::SortitionApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn job(id: sortition_api::JobId) -> Option<sortition_api::JobInfo<AccountId, Balance, BlockNumber>> {
+			Jobs::job_info(id)
+		}
+
+		fn requester_jobs(requester: AccountId) -> Vec<sortition_api::JobInfo<AccountId, Balance, BlockNumber>> {
+			Jobs::requester_jobs(&requester)
+		}
+
+		fn prover_jobs(prover: AccountId) -> Vec<sortition_api::JobInfo<AccountId, Balance, BlockNumber>> {
+			Jobs::prover_jobs(&prover)
+		}
+
+		fn prover(prover: AccountId) -> Option<sortition_api::ProverInfo<Balance, BlockNumber>> {
+			Provers::prover_info(&prover)
+		}
+
+		fn quote(
+			program: sortition_api::Program,
+			steps: u32,
+			collateral: Option<Balance>,
+		) -> Result<sortition_api::FeeQuote<Balance>, sortition_api::QuoteError> {
+			Jobs::quote(program, steps, collateral)
 		}
 	}
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 
 import { startNode } from '../lib/node.mjs';
-import { findEvent, sendAndWait } from '../lib/tx.mjs';
+import { findEvent, sendAndWait } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 

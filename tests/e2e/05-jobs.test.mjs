@@ -10,7 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 
 import { startNode } from '../lib/node.mjs';
 import { prove } from '../lib/prove.mjs';
-import { findEvent, sendAndWait, waitForEvent } from '../lib/tx.mjs';
+import { findEvent, sendAndWait, waitForEvent } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 
 import { startNode, waitFor } from '../lib/node.mjs';
-import { findEvent, sendAndWait, waitForEvent } from '../lib/tx.mjs';
+import { findEvent, sendAndWait, waitForEvent } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 

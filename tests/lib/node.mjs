@@ -43,8 +43,16 @@ export async function freePort () {
 }
 
 /** Run the node binary to completion (for sub-commands and bad-input checks). */
-export async function runNode (args, { timeoutMs = 60_000 } = {}) {
-  const child = spawn(NODE_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function runNode (args, options) {
+  return run(NODE_BIN, args, options);
+}
+
+/**
+ * Run `command` to completion (killed after `timeoutMs`, and on exit like every process started
+ * here). Resolves `{ code, signal, stdout, stderr }`.
+ */
+export async function run (command, args, { timeoutMs = 60_000, env } = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
   running.add(child);
   let stdout = '';
   let stderr = '';

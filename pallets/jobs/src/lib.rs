@@ -87,6 +87,7 @@ mod selection;
 mod tests;
 pub mod types;
 mod verification;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -94,6 +95,7 @@ pub use benchmarking::BenchmarkHelper;
 pub use pallet::*;
 pub use pallet_provers::{FailureReason, ProverRegistry};
 pub use types::*;
+pub use views::JobInfoOf;
 pub use weights::WeightInfo;
 
 /// The log target of this pallet.

@@ -825,6 +825,193 @@ fn draws_follow_stake() {
 		})
 }
 
+/// What the runtime API (`sortition_api::SortitionApi`) shows.
+mod views {
+	use super::*;
+	use sortition_api::{Ask, FeeQuote, QuoteError};
+	use sortition_programs::InputError;
+
+	#[test]
+	fn jobs_by_id_requester_and_prover_follow_the_lifecycle() {
+		one_prover().build_and_execute(|| {
+			let first = submit(REQUESTER, FIB);
+			let second = submit(REQUESTER, Inputs::MimcVdf { seed: 5, steps: 64 });
+			let bobs = submit(BOB, FIB);
+
+			let info = JobMarket::job_info(first).expect("submitted");
+			assert_eq!(info.id, first);
+			assert_eq!(info.requester, REQUESTER);
+			assert_eq!(info.inputs, FIB);
+			assert_eq!((info.fee, info.collateral, info.proving_window), (FEE, COLLATERAL, WINDOW));
+			assert_eq!(info.state, JobState::Pending { draw_at: 3 });
+			assert_eq!(info.next_deadline, 3);
+			assert_eq!(info.attempts, 0);
+			assert!(JobMarket::job_info(99).is_none());
+
+			let ids = |jobs: Vec<crate::JobInfoOf<Test>>| {
+				jobs.into_iter().map(|j| j.id).collect::<Vec<_>>()
+			};
+			assert_eq!(ids(JobMarket::requester_jobs(&REQUESTER)), vec![first, second]);
+			assert_eq!(ids(JobMarket::requester_jobs(&BOB)), vec![bobs]);
+			assert!(JobMarket::requester_jobs(&CAROL).is_empty());
+			assert!(JobMarket::prover_jobs(&ALICE).is_empty());
+
+			run_to_block(3);
+			assert_eq!(ids(JobMarket::prover_jobs(&ALICE)), vec![first, second, bobs]);
+			let info = JobMarket::job_info(first).unwrap();
+			assert_eq!(
+				info.state,
+				JobState::Assigned { prover: ALICE, accept_by: 3 + PARAMS.accept_window }
+			);
+			assert_eq!(info.next_deadline, 3 + PARAMS.accept_window + 1);
+			assert_eq!(info.attempts, 1);
+			let alice = Provers::prover_info(&ALICE).expect("registered");
+			assert_eq!((alice.stake, alice.locked), (STAKE, 3 * COLLATERAL));
+			assert_eq!(alice.free_stake, STAKE - 3 * COLLATERAL);
+			assert_eq!(alice.active_jobs, 3);
+
+			// Proven: no longer Alice's, still the requester's until it is pruned.
+			assert_ok!(JobMarket::accept_job(signed(ALICE), first));
+			submit_valid_proof(ALICE, first);
+			assert_eq!(ids(JobMarket::prover_jobs(&ALICE)), vec![second, bobs]);
+			assert_eq!(ids(JobMarket::requester_jobs(&REQUESTER)), vec![first, second]);
+			let info = JobMarket::job_info(first).unwrap();
+			let JobState::Verified { prover, output, prune_at } = info.state else {
+				panic!("verified: {:?}", info.state)
+			};
+			assert_eq!((prover, output), (ALICE, proof(FIB, LEVEL).0));
+			assert_eq!(info.next_deadline, prune_at);
+			let alice = Provers::prover_info(&ALICE).unwrap();
+			assert_eq!((alice.locked, alice.jobs_done, alice.active_jobs), (2 * COLLATERAL, 1, 2));
+			assert_eq!(
+				alice.asks,
+				Program::ALL
+					.iter()
+					.map(|&program| Ask { program, min_fee: 0 })
+					.collect::<Vec<_>>()
+			);
+			assert!(!alice.suspended);
+			assert!(Provers::prover_info(&BOB).is_none());
+
+			run_to_block(prune_at);
+			assert!(JobMarket::job_info(first).is_none());
+			assert_eq!(ids(JobMarket::requester_jobs(&REQUESTER)), vec![second]);
+		})
+	}
+
+	fn ask(who: AccountId, min_fee: Balance) {
+		assert_ok!(Provers::set_asks(
+			signed(who),
+			vec![pallet_provers::ProgramAsk { program: Program::Fibonacci, min_fee }]
+		));
+	}
+
+	#[test]
+	fn a_quote_is_the_stake_weighted_ask_of_the_eligible_provers() {
+		ExtBuilder::default()
+			.prover(ALICE, 10_000, &[Program::Fibonacci])
+			.prover(BOB, 20_000, &[Program::Fibonacci])
+			.prover(CAROL, 30_000, &[Program::Fibonacci])
+			.prover(DAVE, 50_000, &[Program::RescueChain])
+			.build_and_execute(|| {
+				ask(ALICE, 15);
+				ask(BOB, 30);
+				ask(CAROL, 20);
+				// Stake by ask: 15 -> 10k, 20 -> 30k, 30 -> 20k. Half of the 60k is reached at 20.
+				assert_eq!(
+					JobMarket::quote(Program::Fibonacci, 1024, Some(COLLATERAL)),
+					Ok(FeeQuote {
+						program: Program::Fibonacci,
+						steps: 1024,
+						collateral: COLLATERAL,
+						min_fee: PARAMS.min_fee,
+						lowest_fee: 15,
+						median_fee: 20,
+						full_fee: 30,
+						eligible_provers: 3,
+						eligible_stake: 60_000,
+					})
+				);
+				// A collateral above Alice's stake leaves her out: 20 -> 30k of 50k is half.
+				let quote = JobMarket::quote(Program::Fibonacci, 1024, Some(15_000)).unwrap();
+				assert_eq!((quote.lowest_fee, quote.median_fee, quote.full_fee), (20, 20, 30));
+				assert_eq!((quote.eligible_provers, quote.eligible_stake), (2, 50_000));
+				// No collateral given: the chain's minimum. An ask of 0 still quotes `min_fee`.
+				ask(ALICE, 0);
+				let quote = JobMarket::quote(Program::Fibonacci, 64, None).unwrap();
+				assert_eq!(quote.collateral, PARAMS.min_collateral);
+				assert_eq!(quote.lowest_fee, PARAMS.min_fee);
+				// Dave alone proves Rescue, with the genesis ask (0).
+				let quote = JobMarket::quote(Program::RescueChain, 1 << 20, None).unwrap();
+				assert_eq!((quote.lowest_fee, quote.full_fee), (PARAMS.min_fee, PARAMS.min_fee));
+				assert_eq!((quote.eligible_provers, quote.eligible_stake), (1, 50_000));
+			})
+	}
+
+	#[test]
+	fn a_quote_for_a_job_the_chain_would_refuse_or_nobody_can_take_says_why() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &[Program::Fibonacci])
+			.build_and_execute(|| {
+				let quote =
+					|program, steps, collateral| JobMarket::quote(program, steps, collateral);
+				let invalid = |e| Err(QuoteError::InvalidSteps(e));
+				assert_eq!(
+					quote(Program::Fibonacci, 1000, None),
+					invalid(InputError::StepsNotPowerOfTwo)
+				);
+				assert_eq!(quote(Program::Fibonacci, 32, None), invalid(InputError::TooFewSteps));
+				assert_eq!(
+					quote(Program::Fibonacci, 1 << 21, None),
+					invalid(InputError::TooManySteps)
+				);
+				assert_eq!(
+					quote(Program::Fibonacci, 0, None),
+					invalid(InputError::StepsNotPowerOfTwo)
+				);
+				assert_eq!(
+					quote(Program::Fibonacci, 64, Some(PARAMS.min_collateral - 1)),
+					Err(QuoteError::CollateralTooLow)
+				);
+				// More collateral than any prover's free stake, or a program nobody proves.
+				assert_eq!(
+					quote(Program::Fibonacci, 64, Some(STAKE + 1)),
+					Err(QuoteError::NoEligibleProver)
+				);
+				assert_eq!(quote(Program::MimcVdf, 64, None), Err(QuoteError::NoEligibleProver));
+				assert_ok!(JobMarket::set_program_paused(
+					RuntimeOrigin::root(),
+					Program::Fibonacci,
+					true
+				));
+				assert_eq!(quote(Program::Fibonacci, 64, None), Err(QuoteError::ProgramPaused));
+			})
+	}
+
+	#[test]
+	fn a_suspended_prover_is_out_of_the_quote_and_shows_its_suspension() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+			.build_and_execute(|| {
+				let id = submit(REQUESTER, FIB);
+				run_to_block(3);
+				let prover = assigned(id);
+				// It never accepts: slashed and suspended at the end of the accept window.
+				run_to_block(3 + PARAMS.accept_window + 1);
+				let info = Provers::prover_info(&prover).unwrap();
+				assert!(info.suspended);
+				assert_eq!(info.suspended_until, suspended_until(prover));
+				assert_eq!(info.jobs_missed, 1);
+				assert_eq!(info.slashed_total, PARAMS.accept_timeout_slash * COLLATERAL);
+				assert_eq!(info.stake, STAKE - info.slashed_total);
+				let quote = JobMarket::quote(Program::Fibonacci, 64, None).unwrap();
+				assert_eq!(quote.eligible_provers, 1);
+				assert_eq!(quote.eligible_stake, STAKE);
+			})
+	}
+}
+
 mod offchain_worker {
 	use super::*;
 	use codec::Decode;

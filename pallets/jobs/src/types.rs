@@ -4,14 +4,13 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use scale_info::TypeInfo;
+pub use sortition_api::{JobFailure, JobId, JobState};
 use sortition_programs::{Inputs, Output, Program, SecurityLevel};
 use sp_runtime::{
 	traits::{One, Saturating},
 	Perbill,
 };
 
-/// A job's id: jobs are numbered from 0 in the order they were submitted.
-pub type JobId = u64;
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -94,115 +93,6 @@ impl<
 	pub fn is_open(&self) -> bool {
 		!self.state.is_finished()
 	}
-}
-
-/// Where a job is. Every state has a block by which it leaves on its own.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
-)]
-pub enum JobState<AccountId, BlockNumber> {
-	/// Waiting for a prover to be drawn, in block `draw_at`.
-	#[codec(index = 0)]
-	Pending {
-		/// The block of the next draw.
-		draw_at: BlockNumber,
-	},
-	/// `prover` was drawn and must accept the job by `accept_by` (inclusive).
-	#[codec(index = 1)]
-	Assigned {
-		/// The drawn prover.
-		prover: AccountId,
-		/// The last block `accept_job` is accepted in.
-		accept_by: BlockNumber,
-	},
-	/// `prover` accepted and must submit a valid proof by `prove_by` (inclusive).
-	#[codec(index = 2)]
-	Proving {
-		/// The prover.
-		prover: AccountId,
-		/// The last block `submit_proof` is accepted in.
-		prove_by: BlockNumber,
-	},
-	/// Done: `prover`'s proof verified and it was paid. Pruned at `prune_at`; the receipt
-	/// stays.
-	#[codec(index = 3)]
-	Verified {
-		/// The prover that was paid.
-		prover: AccountId,
-		/// The proven output.
-		output: Output,
-		/// The block the job is removed from storage.
-		prune_at: BlockNumber,
-	},
-	/// Done: no prover delivered; the fee was refunded. Pruned at `prune_at`.
-	#[codec(index = 4)]
-	Failed {
-		/// Why.
-		reason: JobFailure,
-		/// The block the job is removed from storage.
-		prune_at: BlockNumber,
-	},
-	/// Done: the requester cancelled before a prover was drawn; the fee was refunded. Pruned
-	/// at `prune_at`.
-	#[codec(index = 5)]
-	Cancelled {
-		/// The block the job is removed from storage.
-		prune_at: BlockNumber,
-	},
-}
-
-impl<AccountId, BlockNumber: Clone + Saturating + One> JobState<AccountId, BlockNumber> {
-	/// The block the state's timed transition is due at (hooks run before the block's
-	/// transactions, so a window that ends with block `b` times out in block `b + 1`).
-	pub fn deadline(&self) -> BlockNumber {
-		match self {
-			JobState::Pending { draw_at } => draw_at.clone(),
-			JobState::Assigned { accept_by, .. } => accept_by.clone().saturating_add(One::one()),
-			JobState::Proving { prove_by, .. } => prove_by.clone().saturating_add(One::one()),
-			JobState::Verified { prune_at, .. }
-			| JobState::Failed { prune_at, .. }
-			| JobState::Cancelled { prune_at } => prune_at.clone(),
-		}
-	}
-
-	/// The prover holding the job, if one does.
-	pub fn prover(&self) -> Option<&AccountId> {
-		match self {
-			JobState::Assigned { prover, .. } | JobState::Proving { prover, .. } => Some(prover),
-			_ => None,
-		}
-	}
-
-	/// Whether the job is finished (verified, failed or cancelled).
-	pub fn is_finished(&self) -> bool {
-		matches!(
-			self,
-			JobState::Verified { .. } | JobState::Failed { .. } | JobState::Cancelled { .. }
-		)
-	}
-}
-
-/// Why a job failed.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	MaxEncodedLen,
-)]
-pub enum JobFailure {
-	/// No prover was eligible (program, ask, free stake, not suspended, not failed on this job,
-	/// not the requester) until the job expired.
-	#[codec(index = 0)]
-	NoEligibleProver,
-	/// `MaxAttempts` provers were assigned and each failed.
-	#[codec(index = 1)]
-	TooManyAttempts,
 }
 
 /// What stays of a verified job after it is pruned.

@@ -353,6 +353,13 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	fn eligible_asks(
+		program: Program,
+		collateral: BalanceOf<T>,
+	) -> Vec<(BalanceOf<T>, BalanceOf<T>)> {
+		Self::eligible_asks(program, collateral)
+	}
+
 	fn draw_weight() -> Weight {
 		<T as Config>::WeightInfo::draw(T::MaxProvers::get())
 	}

@@ -71,6 +71,7 @@ mod selection;
 mod tests;
 pub mod traits;
 pub mod types;
+mod views;
 pub mod weights;
 
 pub use pallet::*;

@@ -1,6 +1,7 @@
 //! How other pallets use the prover registry (the jobs pallet, through its `Config`).
 
 use crate::types::FailureReason;
+use alloc::vec::Vec;
 use frame_support::pallet_prelude::{DispatchResult, Weight};
 use sortition_programs::Program;
 use sp_runtime::DispatchError;
@@ -55,6 +56,14 @@ pub trait ProverRegistry<AccountId> {
 
 	/// Count a job `prover` failed.
 	fn record_failure(prover: &AccountId, reason: FailureReason);
+
+	/// The ask and stake of every prover that could take a job of `program` with
+	/// `collateral` now, whatever the fee (proves the program, not suspended, enough free
+	/// stake): for fee quotes. Reads every prover: never call it in a transaction.
+	fn eligible_asks(
+		program: Program,
+		collateral: Self::Balance,
+	) -> Vec<(Self::Balance, Self::Balance)>;
 
 	/// The weight of one `draw` in the worst case (every redraw rejected, a full registry).
 	fn draw_weight() -> Weight;

@@ -65,6 +65,46 @@ pub const MAX_STEPS: u32 = 1 << 20;
 /// The largest proofs the programs produce (2^20 steps, 128-bit) are well below it.
 pub const MAX_PROOF_SIZE: u32 = 256 * 1024;
 
+/// JSON forms of 64-bit numbers (field elements, balances): decimal strings, because
+/// JavaScript's numbers lose precision above 2^53.
+#[cfg(feature = "serde")]
+pub mod serde_str {
+	use core::fmt::Display;
+	use serde::{Serialize, Serializer};
+
+	/// `value` as a decimal string.
+	pub fn serialize<T: Display, S: Serializer>(
+		value: &T,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		serializer.collect_str(value)
+	}
+
+	/// Each of `values` as a decimal string.
+	pub fn serialize_all<T: Display, S: Serializer, const N: usize>(
+		values: &[T; N],
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		serializer.collect_seq(values.iter().map(AsString))
+	}
+
+	/// `value` as a decimal string, if there is one (else `null`).
+	pub fn serialize_option<T: Display, S: Serializer>(
+		value: &Option<T>,
+		serializer: S,
+	) -> Result<S::Ok, S::Error> {
+		value.as_ref().map(AsString).serialize(serializer)
+	}
+
+	struct AsString<'a, T>(&'a T);
+
+	impl<T: Display> Serialize for AsString<'_, T> {
+		fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+			serializer.collect_str(self.0)
+		}
+	}
+}
+
 /// A program: the computation a job asks to have proven.
 #[derive(
 	Clone,
@@ -133,6 +173,7 @@ impl Program {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum SecurityLevel {
 	/// At least 96 bits: 33 FRI queries at blowup 8, quadratic field extension.
 	#[codec(index = 0)]
@@ -173,6 +214,7 @@ impl SecurityLevel {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Inputs {
 	/// Compute F(steps).
 	#[codec(index = 0)]
@@ -184,6 +226,7 @@ pub enum Inputs {
 	#[codec(index = 1)]
 	RescueChain {
 		/// Two field elements (each below [`FIELD_MODULUS`]).
+		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize_all"))]
 		seed: [u64; 2],
 		/// A power of two in [`MIN_STEPS`]..=[`MAX_STEPS`].
 		steps: u32,
@@ -192,6 +235,7 @@ pub enum Inputs {
 	#[codec(index = 2)]
 	MimcVdf {
 		/// A field element (below [`FIELD_MODULUS`]).
+		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))]
 		seed: u64,
 		/// A power of two in [`MIN_STEPS`]..=[`MAX_STEPS`].
 		steps: u32,
@@ -251,16 +295,19 @@ impl Inputs {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Output {
 	/// F(steps) in the field.
 	#[codec(index = 0)]
-	Fibonacci(u64),
+	Fibonacci(#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))] u64),
 	/// The last digest of the hash chain.
 	#[codec(index = 1)]
-	RescueChain([u64; 4]),
+	RescueChain(
+		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize_all"))] [u64; 4],
+	),
 	/// The VDF output.
 	#[codec(index = 2)]
-	MimcVdf(u64),
+	MimcVdf(#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))] u64),
 }
 
 impl Output {
@@ -296,6 +343,7 @@ impl Output {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum InputError {
 	/// `steps` is not a power of two.
 	StepsNotPowerOfTwo,

@@ -1,4 +1,6 @@
-// Submit signed transactions and read their outcome.
+// Submit signed transactions and read their outcome: the command-line client's, and the
+// end-to-end tests' (which import this file). Functions of an `api` only: no imports, so the
+// tests' copy of @polkadot/api and the client's never meet in one module.
 
 /**
  * Sign and send `tx` from `signer`, wait until it is in a block, and return

@@ -1,0 +1,120 @@
+// The command-line client (`scripts/sortition`) against a dev chain whose node proves: a
+// requester submits a job and follows it to its verified output; jobs, quotes and provers are
+// shown; a prover registers, bonds and unbonds; bad arguments and the chain's refusals come back
+// as one line and a non-zero exit code.
+
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+
+import { run, startNode } from '../lib/node.mjs';
+
+const CLIENT = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/sortition');
+
+describe('command-line client (--dev)', () => {
+  let node;
+  const sortition = (...args) => run(CLIENT, ['--url', `ws://127.0.0.1:${node.rpcPort}`, ...args], { timeoutMs: 180_000 });
+
+  /** A refusal: exit code `code`, one line on stderr matching `message`, nothing on stdout. */
+  function assertRefused ({ code, stdout, stderr }, expectedCode, message) {
+    assert.equal(code, expectedCode, `exit code (stdout: ${stdout}, stderr: ${stderr})`);
+    assert.equal(stderr.trim().split('\n').length, 1, `one line: ${stderr}`);
+    assert.match(stderr.trim(), message);
+    assert.equal(stdout, '');
+  }
+
+  before(async () => {
+    node = await startNode(['--dev', '--tmp'], { name: 'client' });
+    await node.api();
+  });
+
+  after(async () => {
+    await node?.stop();
+  });
+
+  let id;
+
+  it('submits a job and follows it to its verified output', async () => {
+    const { code, stdout, stderr } = await sortition('submit', 'fibonacci', '4096', '--fee', '2', '--collateral', '20', '--from', 'bob');
+    assert.equal(code, 0, stderr);
+    const lines = stdout.trim().split('\n');
+    assert.match(lines[0], /^#\d+ job (\d+): submitted \(fibonacci, 4096 steps; fee 2 SORT, collateral 20 SORT\)$/);
+    id = Number(/job (\d+)/.exec(lines[0])[1]);
+    const steps = lines.map((line) => /^#\d+ job \d+: (\w+)/.exec(line)?.[1]);
+    assert.deepEqual(steps, ['submitted', 'assigned', 'accepted', 'verified'], stdout);
+    assert.match(lines[1], /assigned to 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY \(attempt 1\), who must accept by #\d+/);
+    assert.match(lines[3], /verified: output fibonacci \d+, proven by 5Grwva\S+, paid 2 SORT$/);
+    // Block numbers only go up.
+    const blocks = lines.map((line) => Number(/^#(\d+)/.exec(line)[1]));
+    assert.deepEqual([...blocks].sort((a, b) => a - b), blocks);
+  });
+
+  it('shows the job, as text and as JSON, and lists it among the requester\'s jobs', async () => {
+    const shown = await sortition('job', String(id));
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, new RegExp(`^job ${id}: verified: output fibonacci \\d+, proven by 5Grwva`));
+    assert.match(shown.stdout, /fee +2 SORT/);
+
+    const json = await sortition('--json', 'job', String(id));
+    const job = JSON.parse(json.stdout);
+    assert.equal(job.id, id);
+    assert.ok(job.state.Verified.output.Fibonacci);
+
+    const listed = await sortition('jobs', '--from', 'bob');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stdout, /^jobs submitted by 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty: 1\n/);
+    assert.match(listed.stdout, new RegExp(`\\b${id}  fibonacci, 4096 steps, Bits96, fee 2 SORT: verified`));
+    const held = await sortition('--json', 'jobs', '--prover', 'alice');
+    assert.deepEqual(JSON.parse(held.stdout), []);
+  });
+
+  it('quotes a job, and says why it cannot', async () => {
+    const { code, stdout, stderr } = await sortition('quote', 'mimc-vdf', '65536');
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^mimc-vdf, 65536 steps, collateral 10 SORT:\n  1 eligible prover\(s\) with 100000 SORT of stake\n/);
+    assert.match(stdout, /median fee {2}1 SORT/);
+    assertRefused(await sortition('quote', 'mimc-vdf', '1000'), 1, /^error: steps must be a power of two \(64, 128, \.\.\., 1048576\)$/);
+  });
+
+  it('registers a prover, bonds, unbonds and shows it', async () => {
+    // Charlie asks more than any job here pays, so he is never drawn (his node does not prove).
+    const registered = await sortition('register', '--stake', '2000', '--programs', 'fibonacci,mimc-vdf',
+      '--ask', 'fibonacci=1000', '--ask', 'mimc-vdf=1000.5', '--from', 'charlie');
+    assert.equal(registered.code, 0, registered.stderr);
+    assert.match(registered.stdout, /^#\d+ registered 5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y as a prover with 2000 SORT staked$/m);
+
+    const bonded = await sortition('bond', '100', '--from', 'charlie');
+    assert.equal(bonded.code, 0, bonded.stderr);
+    assert.match(bonded.stdout, /bonded 100 SORT: stake 2100 SORT/);
+    const unbonded = await sortition('unbond', '50.25', '--from', 'charlie');
+    assert.equal(unbonded.code, 0, unbonded.stderr);
+    assert.match(unbonded.stdout, /unbonding 50\.25 SORT: withdraw it from block #\d+/);
+
+    const shown = await sortition('prover', 'charlie');
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, /stake +2049\.75 SORT \(0 SORT locked by 0 job\(s\), 2049\.75 SORT free\)/);
+    assert.match(shown.stdout, /asks +fibonacci 1000 SORT, mimc-vdf 1000\.5 SORT/);
+    assert.match(shown.stdout, /unbonding +50\.25 SORT from #\d+/);
+
+    // Too early to withdraw: the chain's reason, with its documentation.
+    assertRefused(await sortition('withdraw', '--from', 'charlie'), 1, /^error: provers\.\w+: /);
+  });
+
+  it('gives one line and a non-zero exit code for bad arguments and chain errors', async () => {
+    assertRefused(await sortition('submit', 'fibonaci', '1024', '--from', 'bob'), 2,
+      /^error: unknown program 'fibonaci' \(one of: fibonacci, rescue-chain, mimc-vdf\)/);
+    assertRefused(await sortition('submit', 'fibonacci', '1024'), 2, /give the account with --from/);
+    assertRefused(await sortition('submit', 'fibonacci', '1024', '--fee', 'ten', '--from', 'bob'), 2, /--fee must be an amount of SORT/);
+    assertRefused(await sortition('frobnicate'), 2, /^error: unknown command 'frobnicate'/);
+    assertRefused(await sortition('job', '999'), 1, /^error: there is no job 999: it was never submitted/);
+    assertRefused(await sortition('prover', 'dave'), 1, /^error: 5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy is not a registered prover$/);
+    // The chain refuses the job: its error and documentation, not an index.
+    assertRefused(await sortition('submit', 'fibonacci', '1000', '--fee', '2', '--from', 'bob'), 1,
+      /^error: jobs\.StepsNotPowerOfTwo: `steps` must be a power of two/);
+    assertRefused(await sortition('cancel', String(id), '--from', 'bob'), 1, /^error: jobs\.JobNotPending: /);
+    // No node there.
+    const unreachable = await run(CLIENT, ['--url', 'ws://127.0.0.1:1', 'job', '1']);
+    assertRefused(unreachable, 1, /^error: cannot reach a node at ws:\/\/127\.0\.0\.1:1/);
+  });
+});
