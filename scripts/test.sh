@@ -30,3 +30,7 @@ log "the prover outside the node (the e2e tests prove jobs with it until the nod
 log "end-to-end tests against real nodes"
 cd "$ROOT/tests"
 SORTITION_NODE="$NODE_BIN" node --test --test-concurrency=1 --test-reporter=spec e2e/
+
+log "zombienet: multi-node networks (native provider), each torn down after its test"
+cd "$ROOT"
+scripts/zombienet.sh

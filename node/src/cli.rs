@@ -74,7 +74,13 @@ pub struct ProverParams {
 
 	/// Do not prove: the offchain workers neither accept nor prove jobs, whatever keys the
 	/// keystore has (a validator or an RPC node). `--dev` / `--alice` then do not insert a
-	/// prover key either.
+	/// prover key either. Without it, a node that has a prover key when it starts runs its
+	/// offchain workers even if it is not a validator (`--offchain-worker when-authority`, the
+	/// default, counts a prover as an authority; `--offchain-worker never` still wins).
 	#[arg(long)]
 	pub no_prover: bool,
+
+	/// Whether `--offchain-worker` was `when-authority` (set from the run command's options).
+	#[arg(skip)]
+	pub offchain_when_authority: bool,
 }

@@ -112,7 +112,11 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let prover = cli.prover.clone();
+			let mut prover = cli.prover.clone();
+			prover.offchain_when_authority = matches!(
+				cli.run.offchain_worker_params.enabled,
+				sc_cli::OffchainWorkerEnabled::WhenAuthority
+			);
 			runner.run_node_until_exit(|mut config| async move {
 				crate::ports::ensure_free(&mut config).map_err(sc_cli::Error::Input)?;
 				match config.network.network_backend {

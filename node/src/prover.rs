@@ -13,6 +13,14 @@ use substrate_prometheus_endpoint::{
 /// The log target of the node's prover.
 const LOG_TARGET: &str = "sortition::prover";
 
+/// The node's prover, as the service wires it.
+pub struct Prover {
+	/// The native prover the offchain workers' extension calls.
+	pub native: Arc<NativeProver>,
+	/// The prover keys (`prov`) in the keystore when the node started.
+	pub keys: usize,
+}
+
 /// The prover for the offchain workers, or `None` with `--no-prover`. With a dev key
 /// (`--dev`, `--alice`, `--bob`, ...) that account's prover key (`prov`) is put in the keystore,
 /// so `--dev` proves out of the box.
@@ -20,7 +28,7 @@ pub fn start(
 	config: &Configuration,
 	params: &ProverParams,
 	keystore: &KeystorePtr,
-) -> Result<Option<Arc<NativeProver>>, ServiceError> {
+) -> Result<Option<Prover>, ServiceError> {
 	if params.no_prover {
 		log::info!(target: LOG_TARGET, "prover off (--no-prover): jobs are neither accepted nor proven here");
 		return Ok(None);
@@ -40,14 +48,21 @@ pub fn start(
 		None => None,
 	};
 	let prover = NativeProver::new(params.prover_threads, observer).map_err(ServiceError::Other)?;
-	let keys = keystore.sr25519_public_keys(key_type);
+	let keys = keystore.sr25519_public_keys(key_type).len();
 	log::info!(
 		target: LOG_TARGET,
 		"prover on {} threads; {} prover key(s) (`prov`) in the keystore",
 		prover.threads(),
-		keys.len(),
+		keys,
 	);
-	Ok(Some(prover))
+	if keys == 0 && !config.role.is_authority() {
+		log::info!(
+			target: LOG_TARGET,
+			"no prover key: this node will not prove; insert one (`key insert --key-type prov`) \
+			 and restart it, or run it with `--offchain-worker always`",
+		);
+	}
+	Ok(Some(Prover { native: prover, keys }))
 }
 
 /// `sortition_prover_*` metrics.

@@ -238,7 +238,13 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		})?;
 
 	let prover = crate::prover::start(&config, &prover_params, &keystore_container.keystore())?;
-	if config.offchain_worker.enabled {
+	// Offchain workers run on validators (`--offchain-worker when-authority`, the default) and,
+	// because a prover need not be a validator, on every node that proves with a key of its
+	// own: the prover's node is an authority of the job market.
+	let proves = prover.as_ref().is_some_and(|prover| prover.keys > 0);
+	let offchain_workers_enabled =
+		config.offchain_worker.enabled || (prover_params.offchain_when_authority && proves);
+	if offchain_workers_enabled {
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
@@ -254,7 +260,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				// The native prover, for offchain workers only (block import and authoring
 				// never get it: see `sortition_prover_host`).
 				custom_extensions: move |_| match &prover {
-					Some(prover) => vec![Box::new(ProverExt::new(prover.clone())) as Box<_>],
+					Some(prover) =>
+						vec![Box::new(ProverExt::new(prover.native.clone())) as Box<_>],
 					None => vec![],
 				},
 			})?;

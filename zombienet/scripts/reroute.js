@@ -1,0 +1,133 @@
+// A prover killed while it holds an accepted job. Three phases, with zombienet killing and
+// restarting Dave's node in between (`dave: restart after N seconds`):
+//
+//   accept    Eve and Ferdie ask more than the job pays, so Dave is drawn; once Dave's node has
+//             accepted, Eve drops her ask (so the re-draw can find her) and the script returns
+//             at once, so that the next line kills Dave's node before it submits its proof.
+//   slashed   after the proving window: Dave was slashed the whole collateral (half of it to
+//             the requester) and suspended, and the job was re-routed to Eve and verified.
+//   rejoined  Dave's restarted node has caught up with the chain, and the suspended Dave is
+//             neither quoted nor drawn for new jobs, which Eve and Ferdie prove.
+
+const { UNIT, account, check, connect, rpc, scanEvents, script, send, stateFile, submitJobs } = require('./lib.js');
+
+const REQUESTER = 'charlie';
+const FEE = 10n * UNIT;
+const COLLATERAL = 100n * UNIT;
+const FIB = { Fibonacci: { steps: 1 << 14 } };
+const ANY_FEE = [{ program: 'Fibonacci', minFee: 0 }];
+
+async function accept (api, state) {
+  const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
+  const high = [{ program: 'Fibonacci', minFee: 1000n * UNIT }];
+  // (`set_asks` keeps the asks of the programs it does not name: name Fibonacci to reset it.)
+  await Promise.all([send(api, api.tx.provers.setAsks(high), eve), send(api, api.tx.provers.setAsks(high), ferdie)]);
+  const stakeBefore = (await api.query.provers.provers(dave.address)).unwrap().stake.toBigInt();
+  const requesterFree = (await api.query.system.account(account(REQUESTER).address)).data.free.toBigInt();
+
+  const [{ id, block }] = await submitJobs(api, account(REQUESTER), [{ inputs: FIB, fee: FEE, collateral: COLLATERAL, window: 10 }]);
+  let acceptedAt;
+  let prover;
+  await scanEvents(api, block, (number, event) => {
+    if (event.section === 'jobs' && event.method === 'JobAccepted' && event.data.job.toNumber() === id) {
+      acceptedAt = number;
+      prover = event.data.prover.toString();
+    }
+  }, () => acceptedAt !== undefined, { timeoutMs: 120_000, what: `job ${id} accepted` });
+  check(prover === dave.address, `job ${id} was accepted by ${prover}, expected Dave`);
+  // Into the pool, not waiting for a block: Dave's node must be killed within this block.
+  await api.tx.provers.setAsks(ANY_FEE).signAndSend(eve);
+  state.save({ id, acceptedAt, stakeBefore, requesterFree });
+  console.log(`job ${id}: accepted by Dave at #${acceptedAt}; kill his node now`);
+}
+
+async function slashed (api, state) {
+  const { id, acceptedAt, stakeBefore } = state.load();
+  const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
+  const seen = {};
+  await scanEvents(api, acceptedAt, (number, event) => {
+    const d = event.data;
+    if (event.section === 'jobs' && d.job?.toNumber() === id) seen[event.method] = { number, data: d };
+    if (event.section === 'provers' && event.method === 'Slashed' && d.prover.toString() === dave.address) seen.Slashed = { number, data: d };
+    if (event.section === 'provers' && event.method === 'Suspended' && d.prover.toString() === dave.address) seen.Suspended = { number, data: d };
+  }, () => seen.ProofVerified !== undefined, { timeoutMs: 300_000, what: `job ${id} re-routed and verified` });
+
+  const failed = seen.ProverFailed;
+  check(failed, 'jobs.ProverFailed for the job');
+  check(failed.data.prover.toString() === dave.address, `the failed prover is Dave, not ${failed.data.prover}`);
+  check(failed.data.reason.toString() === 'ProofTimeout', `failure reason ${failed.data.reason}`);
+  check(failed.data.slashed.toBigInt() === COLLATERAL, `slashed ${failed.data.slashed}, expected the collateral ${COLLATERAL}`);
+  check(seen.Slashed && seen.Slashed.data.beneficiary.toString() === account(REQUESTER).address, 'the requester is the slash beneficiary');
+  check(seen.Slashed.data.toBeneficiary.toBigInt() === COLLATERAL / 2n, `the requester got ${seen.Slashed.data.toBeneficiary} of the slash`);
+  check(seen.Suspended, 'provers.Suspended for Dave');
+  check(seen.ProofVerified.data.prover.toString() === eve.address, `the job was verified by ${seen.ProofVerified.data.prover}, expected Eve`);
+
+  const record = (await api.query.provers.provers(dave.address)).unwrap();
+  check(record.stake.toBigInt() === stakeBefore - COLLATERAL, `Dave's stake ${record.stake} = ${stakeBefore} - collateral`);
+  check(record.locked.toBigInt() === 0n, `Dave's locked collateral ${record.locked} is released`);
+  check(record.suspendedUntil.isSome, 'Dave is suspended');
+  check(record.stats.jobsMissed.toNumber() === 1, `Dave missed ${record.stats.jobsMissed} jobs`);
+  const job = await rpc(api, 'job', id);
+  check(job.attempts === 2, `the job took ${job.attempts} attempts`);
+  check(job.failedProvers.join() === dave.address, 'Dave is the job\'s failed prover');
+  console.log(`job ${id}: accepted by Dave at #${acceptedAt}, Dave slashed ${COLLATERAL / UNIT} SORT at #${failed.number} ` +
+    `(${seen.Slashed.data.toBeneficiary.toBigInt() / UNIT} SORT to the requester), suspended until #${seen.Suspended.data.until}; ` +
+    `re-routed to Eve, verified at #${seen.ProofVerified.number}`);
+  await send(api, api.tx.provers.setAsks(ANY_FEE), ferdie);
+}
+
+async function rejoined (api, networkInfo) {
+  const dave = account('dave');
+  const daveApi = await connect(networkInfo, 'dave');
+  try {
+    // Dave's node is back and has caught up.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const [mine, theirs] = await Promise.all([daveApi.rpc.chain.getHeader(), api.rpc.chain.getHeader()]);
+      const peers = (await daveApi.rpc.system.health()).peers.toNumber();
+      if (peers >= 1 && mine.number.toNumber() >= theirs.number.toNumber() - 1) {
+        console.log(`Dave's node: best #${mine.number} (others #${theirs.number}), ${peers} peers`);
+        break;
+      }
+      check(Date.now() < deadline, `Dave's node did not catch up: #${mine.number} vs #${theirs.number}, ${peers} peers`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    check((await daveApi.query.provers.provers(dave.address)).unwrap().suspendedUntil.isSome, 'Dave\'s node sees the suspension');
+  } finally {
+    await daveApi.disconnect();
+  }
+
+  // Suspended: out of the quote, and not drawn.
+  const quote = await rpc(api, 'quote', 'Fibonacci', 1 << 12, null);
+  check(quote.eligibleProvers === 2, `${quote.eligibleProvers} provers quoted, expected Eve and Ferdie`);
+  const jobs = Array.from({ length: 6 }, () => ({ inputs: { Fibonacci: { steps: 1 << 12 } }, fee: FEE, collateral: 10n * UNIT, window: 20 }));
+  const submitted = await submitJobs(api, account(REQUESTER), jobs);
+  const ids = new Set(submitted.map((s) => s.id));
+  const assigned = [];
+  const verified = new Set();
+  await scanEvents(api, Math.min(...submitted.map((s) => s.block)), (_, event) => {
+    if (event.section !== 'jobs' || !ids.has(event.data.job?.toNumber())) return;
+    if (event.method === 'ProverAssigned') assigned.push(event.data.prover.toString());
+    if (event.method === 'ProofVerified') verified.add(event.data.job.toNumber());
+  }, () => verified.size === ids.size, { timeoutMs: 240_000, what: 'the jobs after the restart verified' });
+  check(!assigned.includes(dave.address), 'the suspended Dave was not drawn');
+  console.log(`${ids.size} new jobs: drawn for ${assigned.length} provers, none of them Dave; all verified`);
+}
+
+async function run (node, networkInfo, args) {
+  const phase = args[0];
+  return script(`reroute ${phase}`, async () => {
+    const api = await connect(networkInfo, node);
+    const state = stateFile(networkInfo, 'reroute');
+    try {
+      if (phase === 'accept') await accept(api, state);
+      else if (phase === 'slashed') await slashed(api, state);
+      else if (phase === 'rejoined') await rejoined(api, networkInfo);
+      else check(false, `unknown phase ${phase}`);
+    } finally {
+      await api.disconnect();
+    }
+  });
+}
+
+module.exports = { run };
