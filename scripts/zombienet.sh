@@ -34,11 +34,11 @@ failed=0
 for test in "${tests[@]}"; do
 	name="$(basename "$test" .zndsl)"
 	RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/sortition-zombienet-$name.XXXXXX")"
-	log "zombienet: $name (nodes' logs in $RUN_DIR)"
+	log "zombienet: $name (nodes' logs in $RUN_DIR/network)"
 	set +e
 	# Its own session and process group, so that cleanup reaches everything it started.
 	SORTITION_NODE="$NODE_BIN" setsid "$ZOMBIENET_DIR/node_modules/.bin/zombienet" \
-		-p native -l text -d "$RUN_DIR" test "$(cd "$(dirname "$test")" && pwd)/$(basename "$test")" \
+		-p native -l text -d "$RUN_DIR/network" test "$(cd "$(dirname "$test")" && pwd)/$(basename "$test")" \
 		> >(grep --line-buffered -v -e 'API/INIT' -e 'REGISTRY: Unknown signed extensions') 2>&1 &
 	ZOMBIENET_PID=$!
 	wait "$ZOMBIENET_PID"

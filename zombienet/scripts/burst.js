@@ -53,8 +53,10 @@ async function run (node, networkInfo) {
         const count = [...verified.values()].filter((v) => v.prover === prover).length;
         console.log(`prover ${nameOf(prover)}: ${count} jobs (${(100 * count / JOBS).toFixed(0)}%), stake share ${(Number(stake * 1000n / total) / 10).toFixed(1)}%`);
       }
-      // Every job went to one of the registered provers.
+      // Every job went to a registered prover, and every prover had some (the smallest, with a
+      // sixth of the stake, gets none of 50 draws with probability (5/6)^50 < 1e-3).
       check([...verified.values()].every((v) => stakes.has(v.prover)), 'every job was proven by a registered prover');
+      for (const prover of stakes.keys()) check([...verified.values()].some((v) => v.prover === prover), `${nameOf(prover)} was never drawn`);
     } finally {
       await api.disconnect();
     }

@@ -23,7 +23,6 @@ async function accept (api, state) {
   // (`set_asks` keeps the asks of the programs it does not name: name Fibonacci to reset it.)
   await Promise.all([send(api, api.tx.provers.setAsks(high), eve), send(api, api.tx.provers.setAsks(high), ferdie)]);
   const stakeBefore = (await api.query.provers.provers(dave.address)).unwrap().stake.toBigInt();
-  const requesterFree = (await api.query.system.account(account(REQUESTER).address)).data.free.toBigInt();
 
   const [{ id, block }] = await submitJobs(api, account(REQUESTER), [{ inputs: FIB, fee: FEE, collateral: COLLATERAL, window: 10 }]);
   let acceptedAt;
@@ -37,12 +36,13 @@ async function accept (api, state) {
   check(prover === dave.address, `job ${id} was accepted by ${prover}, expected Dave`);
   // Into the pool, not waiting for a block: Dave's node must be killed within this block.
   await api.tx.provers.setAsks(ANY_FEE).signAndSend(eve);
-  state.save({ id, acceptedAt, stakeBefore, requesterFree });
+  state.save({ id, acceptedAt, stakeBefore });
   console.log(`job ${id}: accepted by Dave at #${acceptedAt}; kill his node now`);
 }
 
 async function slashed (api, state) {
-  const { id, acceptedAt, stakeBefore } = state.load();
+  const { id, acceptedAt } = state.load();
+  const stakeBefore = BigInt(state.load().stakeBefore);
   const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
   const seen = {};
   await scanEvents(api, acceptedAt, (number, event) => {

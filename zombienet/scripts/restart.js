@@ -36,12 +36,22 @@ async function run (node, networkInfo, args) {
     if (phase === 'before') {
       const api = await connect(networkInfo, node);
       try {
-        const open = (await api.query.jobs.jobs.entries()).filter(([, job]) => {
-          const state = job.unwrap().state;
-          return !(state.isVerified || state.isFailed || state.isCancelled);
-        });
-        check(open.length === 0, `${open.length} jobs are still open`);
-        const { hash, number } = await finalized(api);
+        // Wait until every block we know of is final and the finalised state has no open job,
+        // so that nothing already sent can change the recorded state.
+        const bestNow = (await api.rpc.chain.getHeader()).number.toNumber();
+        const deadline = Date.now() + 50_000;
+        let hash;
+        let number;
+        for (;;) {
+          ({ hash, number } = await finalized(api));
+          const open = (await (await api.at(hash)).query.jobs.jobs.entries()).filter(([, job]) => {
+            const state = job.unwrap().state;
+            return !(state.isVerified || state.isFailed || state.isCancelled);
+          });
+          if (open.length === 0 && number >= bestNow) break;
+          check(Date.now() < deadline, `finalised #${number} (best was #${bestNow}), ${open.length} jobs still open`);
+          await sleep(2000);
+        }
         const recorded = await snapshot(api, hash);
         file.save({ finalized: number, hash, state: recorded });
         console.log(`recorded at finalised #${number}: ${Object.keys(recorded.jobs).length} jobs, ${Object.keys(recorded.receipts).length} receipts, next job id ${recorded.nextJobId}`);
@@ -52,6 +62,13 @@ async function run (node, networkInfo, args) {
     }
     check(phase === 'after', `unknown phase ${phase}`);
     const { finalized: before, state: recorded } = file.load();
+    {
+      // Right after the restart: finality stalled while the validator was down.
+      const api = await connect(networkInfo, node);
+      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      console.log(`after the restart: best #${best}, finalised #${(await finalized(api)).number} (recorded at #${before})`);
+      await api.disconnect();
+    }
     for (const name of nodeNames(networkInfo)) {
       const api = await connect(networkInfo, name);
       try {
