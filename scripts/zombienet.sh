@@ -61,5 +61,6 @@ for test in "${tests[@]}"; do
 	fi
 	RUN_DIR=""
 done
-echo "zombienet: $passed passed, $failed failed"
+log "zombienet: every test run"
+echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,20 +36,32 @@ async function accept (api, state) {
   check(prover === dave.address, `job ${id} was accepted by ${prover}, expected Dave`);
   // Into the pool, not waiting for a block: Dave's node must be killed within this block.
   await api.tx.provers.setAsks(ANY_FEE).signAndSend(eve);
-  state.save({ id, acceptedAt, stakeBefore });
+  // Balances from here on: neither Dave nor the requester sends another transaction.
+  const at = await api.at(await api.rpc.chain.getBlockHash(acceptedAt));
+  const balances = {
+    requesterFree: (await at.query.system.account(account(REQUESTER).address)).data.free.toBigInt(),
+    daveReserved: (await at.query.system.account(dave.address)).data.reserved.toBigInt(),
+    issuance: (await at.query.balances.totalIssuance()).toBigInt()
+  };
+  state.save({ id, acceptedAt, stakeBefore, ...balances });
   console.log(`job ${id}: accepted by Dave at #${acceptedAt}; kill his node now`);
 }
 
 async function slashed (api, state) {
-  const { id, acceptedAt } = state.load();
-  const stakeBefore = BigInt(state.load().stakeBefore);
+  const saved = state.load();
+  const { id, acceptedAt } = saved;
+  const [stakeBefore, requesterFree, daveReserved, issuance] =
+    ['stakeBefore', 'requesterFree', 'daveReserved', 'issuance'].map((k) => BigInt(saved[k]));
   const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
   const seen = {};
+  let fees = 0n;
   await scanEvents(api, acceptedAt, (number, event) => {
     const d = event.data;
     if (event.section === 'jobs' && d.job?.toNumber() === id) seen[event.method] = { number, data: d };
     if (event.section === 'provers' && event.method === 'Slashed' && d.prover.toString() === dave.address) seen.Slashed = { number, data: d };
     if (event.section === 'provers' && event.method === 'Suspended' && d.prover.toString() === dave.address) seen.Suspended = { number, data: d };
+    // Transaction fees are burned (`FungibleAdapter<Balances, ()>`): count them out of the issuance.
+    if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid' && number > acceptedAt && (!seen.ProofVerified || number === seen.ProofVerified.number)) fees += d.actualFee.toBigInt();
   }, () => seen.ProofVerified !== undefined, { timeoutMs: 300_000, what: `job ${id} re-routed and verified` });
 
   const failed = seen.ProverFailed;
@@ -67,12 +79,23 @@ async function slashed (api, state) {
   check(record.locked.toBigInt() === 0n, `Dave's locked collateral ${record.locked} is released`);
   check(record.suspendedUntil.isSome, 'Dave is suspended');
   check(record.stats.jobsMissed.toNumber() === 1, `Dave missed ${record.stats.jobsMissed} jobs`);
+  // The money: the collateral left Dave's held stake; half went to the requester, half was
+  // burned; the fee went from the requester's hold to Eve (the requester's free balance only
+  // gained its share).
+  const at = await api.at(await api.rpc.chain.getBlockHash(seen.ProofVerified.number));
+  const requester = (await at.query.system.account(account(REQUESTER).address)).data;
+  const daveAccount = (await at.query.system.account(dave.address)).data;
+  check(requester.free.toBigInt() - requesterFree === COLLATERAL / 2n, `the requester's free balance rose by ${requester.free.toBigInt() - requesterFree}, expected half the collateral`);
+  check(daveReserved - daveAccount.reserved.toBigInt() === COLLATERAL, `Dave's held balance fell by ${daveReserved - daveAccount.reserved.toBigInt()}, expected the collateral`);
+  const burned = issuance - (await at.query.balances.totalIssuance()).toBigInt() - fees;
+  check(burned === COLLATERAL / 2n, `${burned} burned besides the transaction fees, expected half the collateral`);
   const job = await rpc(api, 'job', id);
   check(job.attempts === 2, `the job took ${job.attempts} attempts`);
   check(job.failedProvers.join() === dave.address, 'Dave is the job\'s failed prover');
   console.log(`job ${id}: accepted by Dave at #${acceptedAt}, Dave slashed ${COLLATERAL / UNIT} SORT at #${failed.number} ` +
     `(${seen.Slashed.data.toBeneficiary.toBigInt() / UNIT} SORT to the requester), suspended until #${seen.Suspended.data.until}; ` +
-    `re-routed to Eve, verified at #${seen.ProofVerified.number}`);
+    `re-routed to Eve, verified at #${seen.ProofVerified.number}; requester +${COLLATERAL / 2n / UNIT} SORT free, Dave -${COLLATERAL / UNIT} SORT held, ` +
+    `issuance -${COLLATERAL / 2n / UNIT} SORT`);
   await send(api, api.tx.provers.setAsks(ANY_FEE), ferdie);
 }
 
