@@ -260,8 +260,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				// The native prover, for offchain workers only (block import and authoring
 				// never get it: see `sortition_prover_host`).
 				custom_extensions: move |_| match &prover {
-					Some(prover) =>
-						vec![Box::new(ProverExt::new(prover.native.clone())) as Box<_>],
+					Some(prover) => vec![Box::new(ProverExt::new(prover.native.clone())) as Box<_>],
 					None => vec![],
 				},
 			})?;

@@ -825,6 +825,44 @@ fn draws_follow_stake() {
 		})
 }
 
+#[test]
+fn draws_in_one_block_follow_stake_across_three_provers() {
+	// The zombienet burst's shape: provers with stakes 1:2:3, 600 jobs drawn under one block's
+	// randomness. Each job's seed has its id, so the draws are independent: the counts pass a
+	// chi-square test (2 degrees of freedom, 13.8 is the 0.1% level).
+	ExtBuilder::default()
+		// (Stakes well above the 600 collaterals' total each would need: nobody fills up.)
+		.prover(ALICE, 150_000, &Program::ALL)
+		.prover(BOB, 300_000, &Program::ALL)
+		.prover(CAROL, 450_000, &Program::ALL)
+		.build_and_execute(|| {
+			HookWeight::set(Weight::MAX);
+			let mut ids = Vec::new();
+			for requester in 1000..1150 {
+				for _ in 0..4 {
+					ids.push(submit(requester, FIB));
+				}
+			}
+			run_to_block(3);
+			let count = |who| ids.iter().filter(|id| assigned(**id) == who).count() as f64;
+			let n = ids.len() as f64;
+			let chi_square: f64 = [(ALICE, 1.0), (BOB, 2.0), (CAROL, 3.0)]
+				.into_iter()
+				.map(|(who, weight)| {
+					let expected = n * weight / 6.0;
+					(count(who) - expected).powi(2) / expected
+				})
+				.sum();
+			assert!(
+				chi_square < 13.8,
+				"counts {} / {} / {}: chi-square {chi_square}",
+				count(ALICE),
+				count(BOB),
+				count(CAROL)
+			);
+		})
+}
+
 /// What the runtime API (`sortition_api::SortitionApi`) shows.
 mod views {
 	use super::*;
