@@ -803,6 +803,17 @@ mod hook {
 	}
 }
 
+/// 600 jobs (150 requesters, 4 each) submitted in block 1 and all drawn in block 3, under one
+/// block's randomness.
+fn draw_600_in_one_block() -> Vec<JobId> {
+	HookWeight::set(Weight::MAX);
+	let ids = (1000..1150)
+		.flat_map(|requester| (0..4).map(move |_| submit(requester, FIB)))
+		.collect();
+	run_to_block(3);
+	ids
+}
+
 #[test]
 fn draws_follow_stake() {
 	// Over 600 jobs, Bob (3x Alice's stake) gets about 3/4 of them.
@@ -810,14 +821,7 @@ fn draws_follow_stake() {
 		.prover(ALICE, 250_000, &Program::ALL)
 		.prover(BOB, 750_000, &Program::ALL)
 		.build_and_execute(|| {
-			HookWeight::set(Weight::MAX);
-			let mut ids = Vec::new();
-			for requester in 1000..1150 {
-				for _ in 0..4 {
-					ids.push(submit(requester, FIB));
-				}
-			}
-			run_to_block(3);
+			let ids = draw_600_in_one_block();
 			let bob = ids.iter().filter(|id| assigned(**id) == BOB).count() as f64;
 			let share = bob / ids.len() as f64;
 			// 600 draws: the standard deviation of the share is ~1.8%; 4 sigma.
@@ -836,14 +840,7 @@ fn draws_in_one_block_follow_stake_across_three_provers() {
 		.prover(BOB, 300_000, &Program::ALL)
 		.prover(CAROL, 450_000, &Program::ALL)
 		.build_and_execute(|| {
-			HookWeight::set(Weight::MAX);
-			let mut ids = Vec::new();
-			for requester in 1000..1150 {
-				for _ in 0..4 {
-					ids.push(submit(requester, FIB));
-				}
-			}
-			run_to_block(3);
+			let ids = draw_600_in_one_block();
 			let count = |who| ids.iter().filter(|id| assigned(**id) == who).count() as f64;
 			let n = ids.len() as f64;
 			let chi_square: f64 = [(ALICE, 1.0), (BOB, 2.0), (CAROL, 3.0)]
