@@ -14,15 +14,20 @@ install_npm_packages
 log "cargo test: node and runtime (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
 
-log "cargo test: pallets and the prover host function (unit tests with real proofs, offchain worker, each benchmark run once)"
+log "cargo test: pallets, the prover host function, receipts and the example consumer (unit tests with real proofs, offchain worker, each benchmark run once)"
 (cd "$ROOT" && cargo test --release --locked -p pallet-provers -p pallet-jobs -p sortition-prover-host \
+	-p sortition-receipts -p pallet-sortition-consumer \
 	--features pallet-provers/runtime-benchmarks,pallet-jobs/runtime-benchmarks)
 
-log "cargo test: STARK programs (prover, verifier, property tests)"
-(cd "$ROOT" && cargo test --release --locked -p sortition-programs)
+log "cargo test: STARK programs (prover, verifier, property tests) and the verifier for JavaScript"
+(cd "$ROOT" && cargo test --release --locked -p sortition-programs -p sortition-verifier-wasm)
 
-log "the STARK verifier builds without std for the wasm runtime (wasm32v1-none)"
+log "the STARK verifier and the receipts check build without std (wasm32v1-none)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --target wasm32v1-none)
+(cd "$ROOT" && cargo build --release --locked -p sortition-receipts --no-default-features --target wasm32v1-none)
+
+log "the verifier for JavaScript (wasm32-unknown-unknown): scripts/sortition verify, the e2e tests"
+(cd "$ROOT" && cargo build --release --locked -p sortition-verifier-wasm --target wasm32-unknown-unknown)
 
 log "the prover outside the node (the e2e tests prove jobs with it until the node does)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --features prover --example prove)

@@ -49,6 +49,10 @@ pub enum Subcommand {
 
 	/// Db meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+	/// Check a portable receipt (`scripts/sortition receipt JOB --out FILE`) trusting only a
+	/// GRANDPA authority set (the chain's genesis set unless `--authorities` gives another):
+	/// exit 0 if its result is in the finalised history, 1 (with the reason) if not.
+	VerifyReceipt(crate::receipt::VerifyReceiptCmd),
 }
 
 /// `sortition-node [SUBCOMMAND] [OPTIONS]`: without a sub-command, runs the node.

@@ -106,6 +106,10 @@ pub fn run() -> sc_cli::Result<()> {
 			benchmark commands; rebuild with `cargo build --release -p sortition-node \
 			--features runtime-benchmarks`"
 			.into()),
+		Some(Subcommand::VerifyReceipt(cmd)) => {
+			cmd.run(|id| cli.load_spec(id));
+			Ok(())
+		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
@@ -119,6 +123,10 @@ pub fn run() -> sc_cli::Result<()> {
 			);
 			runner.run_node_until_exit(|mut config| async move {
 				crate::ports::ensure_free(&mut config).map_err(sc_cli::Error::Input)?;
+				// The receipts MMR keeps its nodes in the offchain database, written by offchain
+				// indexing while blocks are imported: without it `mmr_generateProof` has nothing
+				// to prove from. Always on, whatever `--enable-offchain-indexing` says.
+				config.offchain_worker.indexing_enabled = true;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<

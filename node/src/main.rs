@@ -7,6 +7,7 @@ mod cli;
 mod command;
 mod ports;
 mod prover;
+mod receipt;
 mod rpc;
 mod service;
 

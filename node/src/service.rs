@@ -278,19 +278,51 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let prometheus_registry = config.prometheus_registry().cloned();
 	let slot_duration = babe_link.config().slot_duration();
 
+	// The MMR's nodes live in the offchain database (offchain indexing is always on: see
+	// `command.rs`); mmr-gadget moves them to their canonical keys on finality and prunes forks.
+	let offchain_storage = backend.offchain_storage().ok_or_else(|| {
+		ServiceError::Other("the database has no offchain storage, which the MMR needs".into())
+	})?;
+	task_manager.spawn_essential_handle().spawn_blocking(
+		"mmr-gadget",
+		None,
+		mmr_gadget::MmrGadget::start(
+			client.clone(),
+			backend.clone(),
+			sp_mmr_primitives::INDEXING_PREFIX.to_vec(),
+		),
+	);
+
+	let shared_voter_state = SharedVoterState::empty();
+	let justification_stream = grandpa_link.justification_stream();
+	let shared_authority_set = grandpa_link.shared_authority_set().clone();
+	let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
+		backend.clone(),
+		Some(shared_authority_set.clone()),
+	);
+
 	let rpc_builder = {
 		let client = client.clone();
+		let shared_voter_state = shared_voter_state.clone();
 		let pool = transaction_pool.clone();
 		let select_chain = select_chain.clone();
 		let keystore = keystore_container.keystore();
 
-		Box::new(move |_| {
+		Box::new(move |subscription_executor| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
 				select_chain: select_chain.clone(),
 				keystore: keystore.clone(),
 				babe_worker_handle: babe_worker_handle.clone(),
+				offchain_storage: offchain_storage.clone(),
+				grandpa: crate::rpc::GrandpaDeps {
+					shared_voter_state: shared_voter_state.clone(),
+					shared_authority_set: shared_authority_set.clone(),
+					justification_stream: justification_stream.clone(),
+					subscription_executor,
+					finality_provider: finality_provider.clone(),
+				},
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
@@ -371,7 +403,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 				notification_service: grandpa_notification_service,
 				voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 				prometheus_registry,
-				shared_voter_state: SharedVoterState::empty(),
+				shared_voter_state,
 				telemetry: telemetry.as_ref().map(|x| x.handle()),
 				offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
 			})?;

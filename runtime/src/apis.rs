@@ -13,10 +13,12 @@ use sp_runtime::{
 	transaction_validity::{TransactionSource, TransactionValidity},
 	ApplyExtrinsicResult,
 };
+use sp_mmr_primitives as mmr;
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Jobs, Nonce,
+	AccountId, Babe, Balance, Block, BlockNumber, Executive, Grandpa, Hash, InherentDataExt, Jobs,
+	Mmr, Nonce,
 	Provers, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
@@ -252,6 +254,65 @@ impl_runtime_apis! {
 			collateral: Option<Balance>,
 		) -> Result<sortition_api::FeeQuote<Balance>, sortition_api::QuoteError> {
 			Jobs::quote(program, steps, collateral)
+		}
+
+		fn receipt(id: sortition_api::JobId) -> Option<sortition_api::Receipt<AccountId, BlockNumber, Hash>> {
+			Jobs::receipt(id)
+		}
+
+		fn receipt_proof(
+			id: sortition_api::JobId,
+		) -> Option<sortition_api::ReceiptProof<AccountId, BlockNumber, Hash>> {
+			Jobs::receipt_proof(id)
+		}
+	}
+
+	impl sp_mmr_primitives::MmrApi<Block, Hash, BlockNumber> for Runtime {
+		fn mmr_root() -> Result<Hash, mmr::Error> {
+			Ok(pallet_mmr::RootHash::<Runtime>::get())
+		}
+
+		fn mmr_leaf_count() -> Result<mmr::LeafIndex, mmr::Error> {
+			Ok(pallet_mmr::NumberOfLeaves::<Runtime>::get())
+		}
+
+		fn generate_proof(
+			block_numbers: Vec<BlockNumber>,
+			best_known_block_number: Option<BlockNumber>,
+		) -> Result<(Vec<mmr::EncodableOpaqueLeaf>, mmr::LeafProof<Hash>), mmr::Error> {
+			Mmr::generate_proof(block_numbers, best_known_block_number).map(|(leaves, proof)| {
+				(leaves.iter().map(mmr::EncodableOpaqueLeaf::from_leaf).collect(), proof)
+			})
+		}
+
+		fn generate_ancestry_proof(
+			prev_block_number: BlockNumber,
+			best_known_block_number: Option<BlockNumber>,
+		) -> Result<mmr::AncestryProof<Hash>, mmr::Error> {
+			Mmr::generate_ancestry_proof(prev_block_number, best_known_block_number)
+		}
+
+		fn verify_proof(
+			leaves: Vec<mmr::EncodableOpaqueLeaf>,
+			proof: mmr::LeafProof<Hash>,
+		) -> Result<(), mmr::Error> {
+			let leaves = leaves
+				.into_iter()
+				.map(|leaf| leaf.into_opaque_leaf().try_decode().ok_or(mmr::Error::Verify))
+				.collect::<Result<Vec<pallet_jobs::ReceiptsLeafOf<Runtime>>, mmr::Error>>()?;
+			Mmr::verify_leaves(leaves, proof)
+		}
+
+		fn verify_proof_stateless(
+			root: Hash,
+			leaves: Vec<mmr::EncodableOpaqueLeaf>,
+			proof: mmr::LeafProof<Hash>,
+		) -> Result<(), mmr::Error> {
+			let nodes = leaves
+				.into_iter()
+				.map(|leaf| mmr::DataOrHash::Data(leaf.into_opaque_leaf()))
+				.collect();
+			pallet_mmr::verify_leaves_proof::<sp_runtime::traits::Keccak256, _>(root, nodes, proof)
 		}
 	}
 

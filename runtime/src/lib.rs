@@ -254,6 +254,9 @@ mod runtime {
 
 	#[runtime::pallet_index(9)]
 	pub type Jobs = pallet_jobs;
+
+	#[runtime::pallet_index(10)]
+	pub type Mmr = pallet_mmr;
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 // invalid transaction, an unknown job or prover, a job that failed or was cancelled); 2 a bad
 // command line.
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -17,6 +18,8 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, isAddress } from '@polkadot/util-crypto';
 
 import { describeError, findEvent, sendAndWait } from './lib/tx.mjs';
+import { encodePortable, portableReceiptParts } from './lib/receipt.mjs';
+import { loadVerifier } from './lib/verifier.mjs';
 
 const USAGE = `Usage: sortition [options] <command> [arguments]
 
@@ -33,6 +36,19 @@ Requesters:
                           list jobs (default: the jobs the --from account submitted)
   quote <program> <steps> [--collateral SORT]
                           the fees at which provers take such a job now
+
+Results:
+  proof <job> [--out FILE]
+                          the proof of a verified job, read from its block, as a proof
+                          file (JSON: program, inputs, security, output, proof, ...)
+  verify <FILE>           check a proof file on this machine with the runtime's own
+                          verifier (no node needed): exit 0 valid, 1 invalid, 2 not a
+                          proof file
+  receipt <job> [--out FILE]
+                          a verified job's portable receipt: the receipt, its Merkle path,
+                          the MMR proof of its block's leaf and a finalised header with
+                          its GRANDPA justification, in one file (check it with
+                          sortition-node verify-receipt FILE --chain CHAIN)
 
 Provers:
   register --stake SORT --programs P[,P...] [--ask P=SORT ...]
@@ -52,6 +68,7 @@ Options:
                   name (alice) (default: $SORTITION_SURI)
   --json          print results as JSON (one object per line when following a job)
   --timeout SECS  give up following a job after this long (default: 900)
+  --out FILE      write the result to FILE instead of printing it
   -h, --help      this text`;
 
 const OPTIONS = {
@@ -70,7 +87,8 @@ const OPTIONS = {
   prover: { type: 'string' },
   stake: { type: 'string' },
   programs: { type: 'string' },
-  ask: { type: 'string', multiple: true }
+  ask: { type: 'string', multiple: true },
+  out: { type: 'string' }
 };
 
 /** A bad command line: printed with a pointer to `--help`, exit code 2. */
@@ -221,9 +239,14 @@ class Client {
   // ---- the chain -------------------------------------------------------------------------
 
   /** A `sortition_*` RPC method; its errors become one-line `ChainError`s. */
-  async rpc (method, ...params) {
+  rpc (method, ...params) {
+    return this.rawRpc(`sortition_${method}`, params);
+  }
+
+  /** Any JSON-RPC method; its errors become one-line `ChainError`s. */
+  async rawRpc (method, params) {
     try {
-      return await this.api._rpcCore.provider.send(`sortition_${method}`, params);
+      return await this.api._rpcCore.provider.send(method, params);
     } catch (e) {
       if (e.code !== undefined && typeof e.message === 'string') {
         // @polkadot/api formats RPC errors as `code: message: data`; keep the message.
@@ -463,6 +486,63 @@ class Client {
     return 0;
   }
 
+  async proof ([id, ...rest]) {
+    if (id === undefined || rest.length) throw new UsageError('proof takes a job id: proof 7 [--out job-7.proof.json]');
+    const jobId = integer(id, 'the job id');
+    await this.chain();
+    const proof = await this.rpc('proof', jobId);
+    const bytes = (proof.proof.length - 2) / 2;
+    return this.writeFile(proof, `job ${proof.job}: proof of ${bytes} bytes (${this.describeInputs(proof.inputs)}, ${proof.security}; output ${this.describeOutput(proof.output)}), from extrinsic ${proof.extrinsicIndex} of block #${proof.block}`);
+  }
+
+  /** `value` as JSON to `--out` (and `summary` on stderr), or to stdout. */
+  writeFile (value, summary) {
+    const text = `${JSON.stringify(value, null, 2)}\n`;
+    if (this.options.out) {
+      writeFileSync(this.options.out, text);
+      console.error(`${summary}, written to ${this.options.out}`);
+    } else {
+      process.stdout.write(text);
+    }
+    return 0;
+  }
+
+  async receipt ([id, ...rest]) {
+    if (id === undefined || rest.length) throw new UsageError('receipt takes a job id: receipt 7 [--out job-7.receipt.json]');
+    const jobId = integer(id, 'the job id');
+    await this.chain();
+    const parts = await portableReceiptParts(this.api, (method, params) => this.rawRpc(method, params), jobId);
+    if (!parts) {
+      const job = await this.rpc('job', jobId);
+      throw new ChainError(`job ${jobId} has no receipt: it is ${Object.keys(job.state)[0]}, not Verified`);
+    }
+    const portable = encodePortable(parts);
+    const file = { version: 1, job: jobId, receipt: parts.receiptJson, finalized: parts.finalized, portable };
+    return this.writeFile(file, `job ${jobId}: receipt of block #${parts.receiptJson.block}, in the history finalised at block #${parts.finalized.number}; ${(portable.length - 2) / 2} bytes`);
+  }
+
+  async verify ([file, ...rest]) {
+    if (file === undefined || rest.length) throw new UsageError('verify takes a proof file: verify job-7.proof.json');
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    }
+    const verdict = (await loadVerifier())(text);
+    if (this.options.json) {
+      console.log(JSON.stringify(verdict));
+    } else if (verdict.status === 'valid') {
+      const p = JSON.parse(text);
+      console.log(`valid: ${this.describeInputs(p.inputs)}, ${p.security} gives ${this.describeOutput(p.output)}${p.job === undefined ? '' : ` (job ${p.job})`}`);
+    } else if (verdict.status === 'invalid') {
+      console.log(`invalid: ${verdict.message} (${JSON.stringify(verdict.reason)})`);
+    } else {
+      console.error(`error: ${file} is not a proof file: ${verdict.message}`);
+    }
+    return { valid: 0, invalid: 1 }[verdict.status] ?? 2;
+  }
+
   asks (list) {
     return list.map((text) => {
       const [name, fee, extra] = String(text).split('=');
@@ -537,7 +617,10 @@ const COMMANDS = {
   bond: 'bond',
   unbond: 'unbond',
   withdraw: 'withdraw',
-  prover: 'prover'
+  prover: 'prover',
+  proof: 'proof',
+  verify: 'verify',
+  receipt: 'receipt'
 };
 
 /**

@@ -2,24 +2,15 @@
 // way the README describes; they connect, author with BABE and finalise with GRANDPA.
 
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
-import { heights, startNode, waitFor } from '../lib/node.mjs';
+import { heights, startLocalTestnet, waitFor } from '../lib/node.mjs';
 
 describe('local testnet: three validators (--chain local)', () => {
-  const nodes = [];
+  let nodes = [];
 
   before(async () => {
-    // A validator needs a stable network identity: give each node its own node key.
-    const nodeKey = () => ['--node-key', randomBytes(32).toString('hex')];
-    const alice = await startNode(['--chain', 'local', '--alice', ...nodeKey()], { name: 'alice' });
-    nodes.push(alice);
-    const peerId = (await (await alice.api()).rpc.system.localPeerId()).toString();
-    const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${peerId}`;
-    for (const name of ['bob', 'charlie']) {
-      nodes.push(await startNode(['--chain', 'local', `--${name}`, ...nodeKey(), '--bootnodes', bootnode], { name }));
-    }
+    nodes = await startLocalTestnet();
   });
 
   after(async () => {

@@ -17,7 +17,9 @@ import { findEvent, sendAndWait, waitForEvent } from '../../scripts/cli/lib/tx.m
 const UNIT = 10n ** 12n;
 const FEE = 10n * UNIT;
 const COLLATERAL = 100n * UNIT;
-const METHODS = ['job', 'requesterJobs', 'proverJobs', 'prover', 'quote'];
+const METHODS = ['job', 'requesterJobs', 'proverJobs', 'prover', 'quote', 'receipt', 'receiptProof'];
+/** The `sortition_*` RPC methods: the runtime API's, and `proof` (which reads a block body). */
+const RPC_METHODS = ['job', 'requesterJobs', 'proverJobs', 'prover', 'quote', 'proof'];
 const README = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 
 /** The README's text from heading `from` to the next second-level heading. */
@@ -67,7 +69,7 @@ describe('runtime API and sortition_* RPC (--dev)', () => {
     assert.ok(declared, 'SortitionApi is in the metadata');
     assert.match(declared.docs.join(' '), /jobs, provers and fees/);
     assert.deepEqual(declared.methods.map((m) => m.name.toString()).sort(),
-      ['job', 'prover', 'prover_jobs', 'quote', 'requester_jobs']);
+      ['job', 'prover', 'prover_jobs', 'quote', 'receipt', 'receipt_proof', 'requester_jobs']);
     for (const method of METHODS) {
       // What apps shows under Developer > Runtime calls.
       const { meta } = api.call.sortitionApi[method];
@@ -101,7 +103,7 @@ describe('runtime API and sortition_* RPC (--dev)', () => {
     // Every RPC method of the table is served.
     const served = (await api.rpc.rpc.methods()).methods.map((m) => m.toString());
     const table = [...section('Query jobs, provers and fees').matchAll(/\| `(sortition_\w+)\(/g)].map((m) => m[1]);
-    assert.deepEqual(table, METHODS.map((m) => `sortition_${m}`));
+    assert.deepEqual(table, RPC_METHODS.map((m) => `sortition_${m}`));
     for (const method of table) assert.ok(served.includes(method), `${method} is served`);
   });
 

@@ -6,6 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,28 @@ export async function startNode (args, { name = 'node' } = {}) {
     }
   };
   return node;
+}
+
+/**
+ * `--chain local` by hand, the way the README describes: a validator node for each of `names`
+ * (Alice first, the others with her as boot node), each with a node key of its own (a validator
+ * needs a stable network identity). Returns the nodes; stop each one when done.
+ */
+export async function startLocalTestnet (names = ['alice', 'bob', 'charlie'], extraArgs = []) {
+  const nodeKey = () => ['--node-key', randomBytes(32).toString('hex')];
+  const [first, ...others] = names;
+  const nodes = [await startNode(['--chain', 'local', `--${first}`, ...nodeKey(), ...extraArgs], { name: first })];
+  try {
+    const peerId = (await (await nodes[0].api()).rpc.system.localPeerId()).toString();
+    const bootnode = `/ip4/127.0.0.1/tcp/${nodes[0].p2pPort}/p2p/${peerId}`;
+    for (const name of others) {
+      nodes.push(await startNode(['--chain', 'local', `--${name}`, ...nodeKey(), '--bootnodes', bootnode, ...extraArgs], { name }));
+    }
+  } catch (e) {
+    await Promise.all(nodes.map((n) => n.stop()));
+    throw e;
+  }
+  return nodes;
 }
 
 /** Call a JSON-RPC method over HTTP (the RPC port serves HTTP and WebSocket). */

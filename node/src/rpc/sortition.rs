@@ -16,9 +16,16 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 };
-use serde::Deserialize;
-use sortition_api::{FeeQuote, JobId, JobInfo, Program, ProverInfo, QuoteError, SortitionApi};
-use sortition_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash};
+use codec::{Decode, Encode};
+use sc_client_api::BlockBackend;
+use serde::{Deserialize, Serialize};
+use sortition_api::{
+	FeeQuote, Inputs, JobId, JobInfo, JobState, Output, Program, ProverInfo, QuoteError,
+	SecurityLevel, SortitionApi,
+};
+use sortition_runtime::{
+	opaque::Block, AccountId, Balance, BlockNumber, Hash, RuntimeCall, UncheckedExtrinsic,
+};
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 
@@ -32,6 +39,12 @@ pub mod codes {
 	pub const UNKNOWN_JOB: i32 = 7001;
 	/// The account is not a registered prover.
 	pub const UNKNOWN_PROVER: i32 = 7002;
+	/// `sortition_proof`: the job exists but is not verified (yet, or it failed or was
+	/// cancelled): it has no proof.
+	pub const JOB_NOT_VERIFIED: i32 = 7003;
+	/// `sortition_proof`: this node no longer has the body of the block that holds the proof
+	/// (it was started with `--blocks-pruning N`). An archive node has it.
+	pub const BODY_UNAVAILABLE: i32 = 7004;
 	/// `sortition_quote`: `steps` is not a job size (a power of two from 64 to 2^20).
 	pub const INVALID_STEPS: i32 = 7010;
 	/// `sortition_quote`: the collateral is below the chain's minimum.
@@ -44,6 +57,34 @@ pub mod codes {
 
 /// A job as the RPC returns it.
 pub type Job = JobInfo<AccountId, Balance, BlockNumber>;
+
+/// A verified job's proof, as `sortition_proof` returns it: everything needed to check it
+/// without the chain (`scripts/sortition proof` writes it to a file, `scripts/sortition verify`
+/// checks that file with the runtime's verifier).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobProof {
+	/// The job.
+	pub job: JobId,
+	/// Its program.
+	pub program: Program,
+	/// What was proven (the inputs name the program).
+	pub inputs: Inputs,
+	/// The security level the proof was verified at.
+	pub security: SecurityLevel,
+	/// The verified output.
+	pub output: Output,
+	/// The prover whose proof verified.
+	pub prover: AccountId,
+	/// The proof's bytes, hex: exactly those of the `submit_proof` extrinsic that verified.
+	pub proof: sp_core::Bytes,
+	/// The block the proof verified in.
+	pub block: BlockNumber,
+	/// That block's hash.
+	pub block_hash: Hash,
+	/// The index of the `submit_proof` extrinsic in that block.
+	pub extrinsic_index: u32,
+}
 
 /// A balance parameter: a decimal string (`"1000000000000"`, what JavaScript clients should
 /// send) or a JSON number (exact only up to 2^53 in most clients).
@@ -110,6 +151,12 @@ pub trait SortitionRpc {
 		at: Option<Hash>,
 	) -> RpcResult<ProverInfo<Balance, BlockNumber>>;
 
+	/// The proof of verified job `id`, read from the body of the block it verified in, with
+	/// the job's inputs, level and output: a self-contained proof. Errors
+	/// [`codes::UNKNOWN_JOB`], [`codes::JOB_NOT_VERIFIED`], [`codes::BODY_UNAVAILABLE`].
+	#[method(name = "proof", blocking)]
+	fn proof(&self, id: JobId, at: Option<Hash>) -> RpcResult<JobProof>;
+
 	/// The fees at which provers would take a job of `program` with `steps` steps and
 	/// `collateral` (default: the chain's minimum). Errors [`codes::INVALID_STEPS`],
 	/// [`codes::COLLATERAL_TOO_LOW`], [`codes::PROGRAM_PAUSED`],
@@ -162,6 +209,11 @@ fn error(code: i32, message: String) -> ErrorObjectOwned {
 	ErrorObject::owned(code, message, None::<()>)
 }
 
+/// Something that should not happen: the chain contradicts itself.
+fn internal(message: String) -> ErrorObjectOwned {
+	ErrorObject::owned(codes::RUNTIME_ERROR, message, None::<()>)
+}
+
 fn quote_error(e: QuoteError) -> ErrorObjectOwned {
 	let code = match e {
 		QuoteError::InvalidSteps(_) => codes::INVALID_STEPS,
@@ -175,7 +227,7 @@ fn quote_error(e: QuoteError) -> ErrorObjectOwned {
 
 impl<C> SortitionRpcServer for Sortition<C>
 where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockBackend<Block> + Send + Sync + 'static,
 	C::Api: SortitionApi<Block, AccountId, Balance, BlockNumber>,
 {
 	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Job> {
@@ -206,6 +258,68 @@ where
 		let AccountParam(prover) = prover;
 		self.call(at, |api, at| api.prover(at, prover.clone()))?.ok_or_else(|| {
 			error(codes::UNKNOWN_PROVER, format!("{prover} is not a registered prover"))
+		})
+	}
+
+	fn proof(&self, id: JobId, at: Option<Hash>) -> RpcResult<JobProof> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let job = self.job(id, Some(at))?;
+		if !matches!(job.state, JobState::Verified { .. }) {
+			let state = serde_json::to_value(&job.state)
+				.ok()
+				.and_then(|state| state.as_object().and_then(|o| o.keys().next().cloned()))
+				.unwrap_or_default();
+			return Err(error(
+				codes::JOB_NOT_VERIFIED,
+				format!("job {id} has no proof: it is {state}, not Verified"),
+			));
+		}
+		let receipt = self.call(Some(at), |api, at| api.receipt(at, id))?.ok_or_else(|| {
+			internal(format!("job {id} is verified but has no receipt at block {at}"))
+		})?;
+		let block_hash = self
+			.client
+			.hash(receipt.block)
+			.map_err(|e| internal(e.to_string()))?
+			.ok_or_else(|| internal(format!("block #{} is not known", receipt.block)))?;
+		let body = self.client.block_body(block_hash).map_err(|e| internal(e.to_string()))?;
+		let Some(body) = body else {
+			return Err(error(
+				codes::BODY_UNAVAILABLE,
+				format!(
+					"this node no longer has the body of block #{} ({block_hash}), which holds the \
+					 proof of job {id}: it keeps only recent block bodies (--blocks-pruning); ask \
+					 a node that keeps them all (--blocks-pruning archive-canonical, the default)",
+					receipt.block
+				),
+			));
+		};
+		let index = receipt.extrinsic_index;
+		let extrinsic = body
+			.get(index as usize)
+			.and_then(|opaque| UncheckedExtrinsic::decode(&mut &opaque.encode()[..]).ok());
+		let proof = match extrinsic.map(|xt| xt.function) {
+			Some(RuntimeCall::Jobs(pallet_jobs::Call::submit_proof { job, output, proof }))
+				if job == id && output == receipt.output =>
+				proof.into_inner(),
+			_ => {
+				return Err(internal(format!(
+					"extrinsic {index} of block #{} is not the submit_proof of job {id}",
+					receipt.block
+				)))
+			},
+		};
+		Ok(JobProof {
+			job: id,
+			program: receipt.program,
+			inputs: job.inputs,
+			security: job.security,
+			output: receipt.output,
+			prover: receipt.prover,
+			proof: proof.into(),
+			block: receipt.block,
+			block_hash,
+			extrinsic_index: index,
 		})
 	}
 

@@ -345,6 +345,36 @@ mod benchmarks {
 		assert!(is_failed::<T>(id));
 	}
 
+	/// Settling the receipts of a block in which `n` proofs verified: their Merkle root.
+	#[benchmark]
+	fn settle_receipts(n: Linear<0, { T::MaxReceiptsPerBlock::get() }>) {
+		let block = frame_system::Pallet::<T>::block_number();
+		let now = block.saturating_add(One::one());
+		let prover: T::AccountId = account("prover", 0, 0);
+		for job in 0..n {
+			let receipt = Receipt {
+				job: job.into(),
+				program: Program::RescueChain,
+				security: SecurityLevel::Bits128,
+				inputs_hash: Default::default(),
+				output: Output::RescueChain([job.into(); 4]),
+				prover: prover.clone(),
+				block,
+				extrinsic_index: job,
+			};
+			BlockReceipts::<T>::try_append(receipt).expect("n <= MaxReceiptsPerBlock");
+		}
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Market::<T>::settle_receipts(now);
+		}
+
+		assert!(BlockReceipts::<T>::get().is_empty());
+		assert_eq!(LastReceiptsRoot::<T>::get().map_or(0, |last| last.receipts), n);
+	}
+
 	/// A finished job removed after its retention period.
 	#[benchmark]
 	fn prune_job() {

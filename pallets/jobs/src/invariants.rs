@@ -11,7 +11,34 @@ impl<T: Config> Pallet<T> {
 		Self::check_jobs()?;
 		Self::check_deadlines()?;
 		Self::check_fees()?;
-		Self::check_collateral()
+		Self::check_collateral()?;
+		Self::check_receipts()
+	}
+
+	/// Receipts live exactly as long as their verified jobs; the receipts waiting to be settled
+	/// are one block's (this one's, once its `on_initialize` ran), in order, and recorded.
+	fn check_receipts() -> Result<(), TryRuntimeError> {
+		for (id, receipt) in Receipts::<T>::iter() {
+			ensure!(receipt.job == id, "a receipt is stored under another job's id");
+			let job = Jobs::<T>::get(id).ok_or("a receipt outlived its job")?;
+			ensure!(matches!(job.state, JobState::Verified { .. }), "a receipt of an unverified job");
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let waiting = BlockReceipts::<T>::get();
+		let block = waiting.first().map(|receipt| receipt.block);
+		ensure!(block.is_none_or(|block| block <= now), "a receipt of a future block");
+		ensure!(
+			waiting.windows(2).all(|w| w[0].extrinsic_index <= w[1].extrinsic_index),
+			"the block's receipts are not in the order they verified"
+		);
+		for receipt in waiting {
+			ensure!(Some(receipt.block) == block, "receipts of two blocks wait in BlockReceipts");
+			ensure!(
+				Receipts::<T>::get(receipt.job).as_ref() == Some(&receipt),
+				"a receipt of this block is not in Receipts"
+			);
+		}
+		Ok(())
 	}
 
 	/// Ids are below `NextJobId`; a job's failed provers and attempts agree; the requester

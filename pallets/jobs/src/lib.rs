@@ -82,6 +82,7 @@ mod lifecycle;
 mod mock;
 pub mod offchain;
 mod queue;
+pub mod receipts;
 mod selection;
 #[cfg(test)]
 mod tests;
@@ -94,6 +95,7 @@ pub mod weights;
 pub use benchmarking::BenchmarkHelper;
 pub use pallet::*;
 pub use pallet_provers::{FailureReason, ProverRegistry};
+pub use receipts::{receipts_root, DepositMmrRoot};
 pub use types::*;
 pub use views::JobInfoOf;
 pub use weights::WeightInfo;
@@ -153,6 +155,12 @@ pub mod pallet {
 		/// accepted job.
 		#[pallet::constant]
 		type MaxProofSize: Get<u32>;
+
+		/// The most proofs that can verify in one block: their receipts wait in
+		/// `BlockReceipts` until the block ends. At least the number of the smallest proofs a
+		/// block's length admits, so that the bound is never what stops a proof.
+		#[pallet::constant]
+		type MaxReceiptsPerBlock: Get<u32>;
 
 		/// The weight `on_initialize` may spend on due deadlines in one block; what is left
 		/// over waits for the next block. At least the weight of the costliest deadline.
@@ -225,9 +233,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeadlineCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-	/// The receipt of every verified job, kept after the job is pruned.
+	/// The receipt of every verified job that is not pruned yet (it is pruned with its job;
+	/// the MMR keeps it for good: see [`receipts`]).
 	#[pallet::storage]
 	pub type Receipts<T: Config> = StorageMap<_, Twox64Concat, JobId, ReceiptOf<T>>;
+
+	/// The receipts verified in this block, in order. They stay in the block's final state and
+	/// are settled (their root to `LastReceiptsRoot`) at the start of the next block.
+	#[pallet::storage]
+	pub type BlockReceipts<T: Config> =
+		StorageValue<_, BoundedVec<ReceiptOf<T>, T::MaxReceiptsPerBlock>, ValueQuery>;
+
+	/// The receipts root of the last block that had receipts, for the MMR leaf of the block
+	/// after it.
+	#[pallet::storage]
+	pub type LastReceiptsRoot<T: Config> = StorageValue<_, ReceiptsRoot<BlockNumberFor<T>>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -321,6 +341,9 @@ pub mod pallet {
 		JobNotProving,
 		/// The proving window closed: the job goes to another prover.
 		ProvingWindowClosed,
+		/// `MaxReceiptsPerBlock` proofs verified in this block already: send the proof again
+		/// in the next block (it is still within its window if it came early enough).
+		TooManyProofsInBlock,
 		/// The job id space is exhausted.
 		JobIdOverflow,
 		/// The parameters are invalid: windows, periods and the minimum collateral must be
@@ -331,7 +354,9 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_deadlines(now)
+			let settled = Self::settle_receipts(now);
+			<T as Config>::WeightInfo::settle_receipts(settled)
+				.saturating_add(Self::process_deadlines(now))
 		}
 
 		fn offchain_worker(now: BlockNumberFor<T>) {
@@ -429,13 +454,16 @@ pub mod pallet {
 		/// ## Details
 		/// The proof is verified in the runtime. Valid: the fee is paid to you, your
 		/// collateral is released, the output is recorded (`ProofVerified`), and the call is
-		/// free. Invalid: the call succeeds with `ProofRejected` (so the slash stands), your
+		/// free. The receipt records the block and this extrinsic's index, so that anyone can
+		/// fetch the proof (`sortition_proof`), and goes into the block's receipts root.
+		/// Invalid: the call succeeds with `ProofRejected` (so the slash stands), your
 		/// whole collateral is slashed, you are suspended, the job goes to another prover, and
 		/// you pay for the verification. Must come by the `prove_by` block of `JobAccepted`.
 		///
 		/// ## Errors
-		/// `JobNotFound`, `JobNotProving`, `NotAssignedProver`, `ProvingWindowClosed`. (A
-		/// proof over `MaxProofSize` bytes does not decode: the transaction is invalid.)
+		/// `JobNotFound`, `JobNotProving`, `NotAssignedProver`, `ProvingWindowClosed`,
+		/// `TooManyProofsInBlock`. (A proof over `MaxProofSize` bytes does not decode: the
+		/// transaction is invalid.)
 		///
 		/// ## Events
 		/// `ProofVerified`, or `ProofRejected` and `ProverFailed`.

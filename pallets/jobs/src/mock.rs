@@ -85,6 +85,8 @@ parameter_types! {
 	pub const InitialParams: crate::ParamsOf<Test> = PARAMS;
 	/// Raised by the test that fills a block with jobs.
 	pub static MaxOpenJobs: u32 = 4;
+	/// Proofs that can verify in one block (tests of the bound lower it).
+	pub static MaxReceiptsPerBlock: u32 = 8;
 	/// The hook's budget: `default_hook_weight()` in every test (set by `build`).
 	pub static HookWeight: Weight = Weight::MAX;
 	/// Whether the block has randomness (BABE's VRF output).
@@ -124,6 +126,7 @@ impl pallet_jobs::Config for Test {
 	type MaxAttempts = ConstU32<3>;
 	type MaxOpenJobs = MaxOpenJobs;
 	type MaxProofSize = ConstU32<{ sortition_programs::MAX_PROOF_SIZE }>;
+	type MaxReceiptsPerBlock = MaxReceiptsPerBlock;
 	type HookWeight = HookWeight;
 	type InitialParams = InitialParams;
 	type WeightInfo = ();

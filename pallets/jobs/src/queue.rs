@@ -84,6 +84,8 @@ impl<T: Config> Pallet<T> {
 			},
 			JobState::Verified { .. } | JobState::Failed { .. } | JobState::Cancelled { .. } => {
 				Jobs::<T>::remove(id);
+				// The MMR keeps the receipt for good; the state forgets it with its job.
+				Receipts::<T>::remove(id);
 				Self::deposit_event(Event::JobPruned { job: id });
 				T::WeightInfo::prune_job()
 			},

@@ -10,6 +10,8 @@ use frame_support::{
 };
 use pallet_provers::FailureReason;
 use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 const ALICE: AccountId = 1;
 const BOB: AccountId = 2;
@@ -232,10 +234,20 @@ mod happy_path {
 			assert!(RequesterJobs::<Test>::get(REQUESTER).is_empty());
 			assert!(!ProverJobs::<Test>::contains_key(ALICE, id));
 			let receipt = Receipts::<Test>::get(id).unwrap();
-			assert_eq!(receipt.output, output);
-			assert_eq!(receipt.prover, ALICE);
-			assert_eq!(receipt.verified_at, 5);
-			assert_eq!(receipt.program, Program::Fibonacci);
+			assert_eq!(
+				receipt,
+				Receipt {
+					job: id,
+					program: Program::Fibonacci,
+					security: LEVEL,
+					inputs_hash: BlakeTwo256::hash_of(&FIB),
+					output,
+					prover: ALICE,
+					block: 5,
+					extrinsic_index: 0,
+				}
+			);
+			assert_eq!(JobMarket::block_receipts(), vec![receipt.clone()]);
 			let prune_at = 5 + PARAMS.retention_period;
 			assert_eq!(job(id).state, JobState::Verified { prover: ALICE, output, prune_at });
 
@@ -245,9 +257,25 @@ mod happy_path {
 				Error::<Test>::JobNotProving
 			);
 
+			// The block's receipts root goes into the next block's MMR leaf.
+			run_to_block(6);
+			assert!(JobMarket::block_receipts().is_empty());
+			assert!(BlockReceipts::<Test>::get().is_empty(), "settled in on_initialize");
+			let leaf = JobMarket::receipts_leaf();
+			assert_eq!(leaf.block, 5);
+			assert_eq!(leaf.block_hash, System::parent_hash());
+			assert_eq!(leaf.receipts, 1);
+			assert_eq!(leaf.receipts_root, crate::receipts_root(&[receipt]));
+			assert_ne!(leaf.receipts_root, H256::zero());
+			// A block without receipts has an empty root.
+			run_to_block(7);
+			assert_eq!(JobMarket::receipts_leaf().receipts_root, H256::zero());
+			assert_eq!(JobMarket::receipts_leaf().receipts, 0);
+
+			// Pruned with its job: the MMR keeps it.
 			run_to_block(prune_at);
 			assert!(Jobs::<Test>::get(id).is_none());
-			assert!(Receipts::<Test>::get(id).is_some());
+			assert!(Receipts::<Test>::get(id).is_none());
 			assert!(jobs_events().contains(&JobsEvent::JobPruned { job: id }));
 			assert_eq!(Deadlines::<Test>::iter().count(), 0);
 		})
@@ -283,6 +311,40 @@ mod happy_path {
 				assert_eq!(submit_valid_proof(ALICE, *id).pays_fee, Pays::No);
 				assert!(Receipts::<Test>::contains_key(id));
 			}
+			// One tree over the block's receipts, in the order they verified.
+			let receipts: Vec<_> = ids.iter().map(|id| Receipts::<Test>::get(id).unwrap()).collect();
+			assert_eq!(JobMarket::block_receipts(), receipts);
+			run_to_block(4);
+			let leaf = JobMarket::receipts_leaf();
+			assert_eq!((leaf.block, leaf.receipts), (3, 6));
+			assert_eq!(leaf.receipts_root, crate::receipts_root(&receipts));
+		})
+	}
+
+	#[test]
+	fn a_block_takes_at_most_max_receipts_per_block_proofs() {
+		one_prover().build_and_execute(|| {
+			MaxReceiptsPerBlock::set(1);
+			let first = submit(REQUESTER, FIB);
+			let second = submit(REQUESTER, FIB);
+			run_to_block(3);
+			assert_ok!(JobMarket::accept_job(signed(ALICE), first));
+			assert_ok!(JobMarket::accept_job(signed(ALICE), second));
+			submit_valid_proof(ALICE, first);
+
+			// Given a block that has verified its one proof: the next one waits, nothing moves.
+			let (output, proof) = proof(FIB, LEVEL);
+			let (alice_before, requester_before) = (free(ALICE), free(REQUESTER));
+			assert_noop!(
+				JobMarket::submit_proof(signed(ALICE), second, output, proof.clone().try_into().unwrap()),
+				Error::<Test>::TooManyProofsInBlock
+			);
+			assert_eq!((free(ALICE), free(REQUESTER)), (alice_before, requester_before));
+
+			// The next block takes it.
+			run_to_block(4);
+			assert_ok!(JobMarket::submit_proof(signed(ALICE), second, output, proof.try_into().unwrap()));
+			assert!(Receipts::<Test>::contains_key(second));
 		})
 	}
 }

@@ -4,8 +4,8 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use scale_info::TypeInfo;
-pub use sortition_api::{JobFailure, JobId, JobState};
-use sortition_programs::{Inputs, Output, Program, SecurityLevel};
+pub use sortition_api::{JobFailure, JobId, JobState, Receipt, ReceiptProof, ReceiptsLeaf};
+use sortition_programs::{Inputs, SecurityLevel};
 use sp_runtime::{
 	traits::{One, Saturating},
 	Perbill,
@@ -25,12 +25,20 @@ pub type JobOf<T> = Job<
 >;
 /// A job's state as this runtime stores it.
 pub type JobStateOf<T> = JobState<<T as frame_system::Config>::AccountId, BlockNumberOf<T>>;
-/// A verified result's receipt as this runtime stores it.
+/// A verified result's receipt as this runtime stores it (and commits to in its receipts root).
 pub type ReceiptOf<T> = Receipt<
 	<T as frame_system::Config>::AccountId,
 	BlockNumberOf<T>,
 	<T as frame_system::Config>::Hash,
 >;
+/// A receipt's place in its block's receipts tree, as this runtime gives it.
+pub type ReceiptProofOf<T> = ReceiptProof<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberOf<T>,
+	<T as frame_system::Config>::Hash,
+>;
+/// The MMR leaf of this runtime: the receipts root of the parent block.
+pub type ReceiptsLeafOf<T> = ReceiptsLeaf<BlockNumberOf<T>, <T as frame_system::Config>::Hash>;
 /// The parameters as this runtime stores them.
 pub type ParamsOf<T> = JobParams<BalanceOf<T>, BlockNumberOf<T>>;
 
@@ -95,23 +103,15 @@ impl<
 	}
 }
 
-/// What stays of a verified job after it is pruned.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
-)]
-pub struct Receipt<AccountId, BlockNumber, Hash> {
-	/// The program proven.
-	pub program: Program,
-	/// The security level of the proof.
-	pub security: SecurityLevel,
-	/// The blake2-256 hash of the SCALE-encoded inputs.
-	pub inputs_hash: Hash,
-	/// The verified output.
-	pub output: Output,
-	/// The prover whose proof verified.
-	pub prover: AccountId,
-	/// The block the proof verified in.
-	pub verified_at: BlockNumber,
+/// The receipts root of a block, kept until the next block's MMR leaf takes it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct ReceiptsRoot<BlockNumber> {
+	/// The block the receipts were verified in.
+	pub block: BlockNumber,
+	/// Their Keccak-256 binary Merkle root.
+	pub root: sp_core::H256,
+	/// How many there are.
+	pub receipts: u32,
 }
 
 /// The market's parameters, set by Root with `set_params`.
@@ -143,8 +143,8 @@ pub struct JobParams<Balance, BlockNumber> {
 	pub draw_timeout: BlockNumber,
 	/// Blocks between two draws for a job when the last one found nobody. Above zero.
 	pub redraw_interval: BlockNumber,
-	/// Blocks a finished job stays in storage before it is pruned (its receipt stays). Above
-	/// zero.
+	/// Blocks a finished job (and a verified job's receipt) stays in storage before it is
+	/// pruned; the receipt stays in the MMR for good. Above zero.
 	pub retention_period: BlockNumber,
 	/// The part of the collateral slashed from a prover that does not accept in time (a missed
 	/// proof or an invalid one costs all of it).

@@ -3,7 +3,9 @@
 use crate::{pallet::*, types::*, weights::WeightInfo, ProverRegistry, LOG_TARGET};
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
+	defensive,
 	pallet_prelude::*,
+	traits::Defensive,
 };
 use pallet_provers::FailureReason;
 use sortition_programs::Output;
@@ -30,6 +32,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
 		let now = Self::now();
 		ensure!(now <= *prove_by, Error::<T>::ProvingWindowClosed);
+		// Checked before the costly verification. (The block's `on_initialize` settled the
+		// parent's receipts, so these are this block's.)
+		let verified_here = BlockReceipts::<T>::decode_len().unwrap_or(0) as u32;
+		ensure!(verified_here < T::MaxReceiptsPerBlock::get(), Error::<T>::TooManyProofsInBlock);
 
 		let len = proof.len() as u32;
 		match sortition_programs::verify(&job.inputs, &output, &proof, job.security) {
@@ -39,17 +45,20 @@ impl<T: Config> Pallet<T> {
 				T::Provers::release_collateral(&prover, job.collateral);
 				T::Provers::record_success(&prover);
 				ProverJobs::<T>::remove(&prover, id);
-				Receipts::<T>::insert(
-					id,
-					Receipt {
-						program: job.inputs.program(),
-						security: job.security,
-						inputs_hash: T::Hashing::hash_of(&job.inputs),
-						output,
-						prover: prover.clone(),
-						verified_at: now,
-					},
-				);
+				let receipt = Receipt {
+					job: id,
+					program: job.inputs.program(),
+					security: job.security,
+					inputs_hash: T::Hashing::hash_of(&job.inputs),
+					output,
+					prover: prover.clone(),
+					block: now,
+					extrinsic_index: frame_system::Pallet::<T>::extrinsic_index()
+						.defensive_unwrap_or_default(),
+				};
+				if Self::record_receipt(receipt).is_err() {
+					defensive!("the room for the receipt was checked before verifying");
+				}
 				let paid_to = prover.clone();
 				Self::finish(id, job, |prune_at| JobState::Verified {
 					prover: paid_to,

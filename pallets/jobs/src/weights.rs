@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn accept_timeout() -> Weight;
 	fn proof_timeout() -> Weight;
 	fn prune_job() -> Weight;
+	fn settle_receipts(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_jobs` measured on the runtime, with the runtime's database weights.
@@ -328,6 +329,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn settle_receipts(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0).saturating_add(Weight::from_parts(20_000, 0).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -402,5 +406,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn settle_receipts(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 0).saturating_add(Weight::from_parts(20_000, 0).saturating_mul(n.into()))
 	}
 }

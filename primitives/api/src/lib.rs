@@ -247,6 +247,81 @@ pub struct ProverInfo<Balance, BlockNumber> {
 	pub unbonding: Vec<Unbonding<Balance, BlockNumber>>,
 }
 
+/// The record of a verified result. The chain keeps it in state while the job is (until the
+/// job is pruned, `retention_period` blocks after it was verified) and commits to it for good in
+/// the receipts root of its block: a binary Merkle tree (Keccak-256, `binary-merkle-tree`) over
+/// the SCALE encodings of the receipts verified in that block, in the order they were verified.
+/// The root goes into the next block's MMR leaf ([`ReceiptsLeaf`]), and the MMR root into every
+/// header (see [`MMR_ROOT_ENGINE_ID`]).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Serialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct Receipt<AccountId, BlockNumber, Hash> {
+	/// The job.
+	pub job: JobId,
+	/// The program proven.
+	pub program: Program,
+	/// The security level of the proof.
+	pub security: SecurityLevel,
+	/// The blake2-256 hash of the job's SCALE-encoded inputs.
+	pub inputs_hash: Hash,
+	/// The verified output.
+	pub output: Output,
+	/// The prover whose proof verified (and who was paid).
+	pub prover: AccountId,
+	/// The block the proof verified in: its body holds the proof.
+	pub block: BlockNumber,
+	/// The index in that block of the `submit_proof` extrinsic that carried the proof.
+	pub extrinsic_index: u32,
+}
+
+/// The leaf Sortition appends to its Merkle Mountain Range (`pallet-mmr`) in every block: the
+/// receipts of the block before it. (A leaf is added in `on_initialize`, before the block's own
+/// transactions, so block `n`'s leaf commits to the receipts of block `n - 1`.)
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptsLeaf<BlockNumber, Hash> {
+	/// The block whose receipts these are (the parent of the block that added the leaf).
+	pub block: BlockNumber,
+	/// That block's hash.
+	pub block_hash: Hash,
+	/// The Keccak-256 binary Merkle root of the block's receipts (`binary_merkle_tree`); all
+	/// zeros for a block without receipts.
+	pub receipts_root: sp_core::H256,
+	/// How many receipts the block has: the number of leaves of that tree.
+	pub receipts: u32,
+}
+
+/// A receipt's place in the receipts tree of the block it verified in: the part of a portable
+/// receipt (`sortition_receipts::PortableReceipt`) that comes from that block.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptProof<AccountId, BlockNumber, Hash> {
+	/// The receipt.
+	pub receipt: Receipt<AccountId, BlockNumber, Hash>,
+	/// Its position among the block's receipts (0-based, in the order they verified).
+	pub index: u32,
+	/// How many receipts the block has.
+	pub receipts: u32,
+	/// The sibling hashes from the receipt's leaf up to the block's receipts root.
+	pub path: Vec<sp_core::H256>,
+}
+
+/// The consensus engine id of the header digest item that carries the MMR root:
+/// `DigestItem::Consensus(MMR_ROOT_ENGINE_ID, root.encode())`, in every block from the first.
+/// A finalised header thus commits to every result verified before it.
+pub const MMR_ROOT_ENGINE_ID: sp_runtime::ConsensusEngineId = *b"SRMR";
+
 /// What a job of a program and size costs now.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -304,18 +379,7 @@ impl QuoteError {
 	/// The error as a sentence for people (the RPC's error message, the CLI's output).
 	pub fn message(&self) -> &'static str {
 		match self {
-			QuoteError::InvalidSteps(InputError::StepsNotPowerOfTwo) => {
-				"steps must be a power of two (64, 128, ..., 1048576)"
-			},
-			QuoteError::InvalidSteps(InputError::TooFewSteps) => {
-				"steps must be at least 64, the smallest job"
-			},
-			QuoteError::InvalidSteps(InputError::TooManySteps) => {
-				"steps must be at most 1048576 (2^20), the largest job"
-			},
-			QuoteError::InvalidSteps(InputError::SeedNotInField) => {
-				"a seed element is not below the field modulus 2^64 - 2^32 + 1"
-			},
+			QuoteError::InvalidSteps(error) => error.message(),
 			QuoteError::CollateralTooLow => {
 				"the collateral is below the chain's minimum (jobs.params.minCollateral)"
 			},
@@ -330,13 +394,24 @@ impl QuoteError {
 
 sp_api::decl_runtime_apis! {
 	/// Sortition's jobs, provers and fees.
-	#[api_version(1)]
+	#[api_version(2)]
 	pub trait SortitionApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
+		/// The receipt of job `id` if it was verified and is not pruned yet: where its proof is
+		/// (block and extrinsic index) and what the chain committed to.
+		#[api_version(2)]
+		fn receipt(id: JobId) -> Option<Receipt<AccountId, BlockNumber, sp_core::H256>>;
+
+		/// Where job `id`'s receipt is in its block's receipts tree, if it verified in this
+		/// block: call it at the block the receipt names (`receipt(id).block`), whose state
+		/// holds that block's receipts.
+		#[api_version(2)]
+		fn receipt_proof(id: JobId) -> Option<ReceiptProof<AccountId, BlockNumber, sp_core::H256>>;
+
 		/// Job `id`, or `None` if there is no such job: never submitted, or pruned
 		/// `retention_period` blocks after it finished (a verified job's receipt stays in
 		/// `jobs.receipts`).

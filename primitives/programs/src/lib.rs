@@ -66,11 +66,80 @@ pub const MAX_STEPS: u32 = 1 << 20;
 pub const MAX_PROOF_SIZE: u32 = 256 * 1024;
 
 /// JSON forms of 64-bit numbers (field elements, balances): decimal strings, because
-/// JavaScript's numbers lose precision above 2^53.
+/// JavaScript's numbers lose precision above 2^53. Reading also takes JSON numbers.
 #[cfg(feature = "serde")]
 pub mod serde_str {
-	use core::fmt::Display;
-	use serde::{Serialize, Serializer};
+	use core::{fmt::Display, marker::PhantomData, str::FromStr};
+	use serde::{
+		de::{Error, SeqAccess, Unexpected, Visitor},
+		Deserializer, Serialize, Serializer,
+	};
+
+	/// A decimal string (`"18446744069414584320"`) or a JSON number.
+	pub fn deserialize<'de, T: FromStr + TryFrom<u64>, D: Deserializer<'de>>(
+		deserializer: D,
+	) -> Result<T, D::Error> {
+		deserializer.deserialize_any(Decimal(PhantomData))
+	}
+
+	/// An array of `N` decimal strings or numbers.
+	pub fn deserialize_all<'de, T: FromStr + TryFrom<u64>, D: Deserializer<'de>, const N: usize>(
+		deserializer: D,
+	) -> Result<[T; N], D::Error> {
+		deserializer.deserialize_seq(Decimals::<T, N>(PhantomData))
+	}
+
+	struct Decimal<T>(PhantomData<T>);
+
+	impl<'de, T: FromStr + TryFrom<u64>> Visitor<'de> for Decimal<T> {
+		type Value = T;
+
+		fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+			f.write_str("a whole number (a decimal string, or a JSON number)")
+		}
+
+		fn visit_u64<E: Error>(self, value: u64) -> Result<T, E> {
+			T::try_from(value).map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))
+		}
+
+		fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+			let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+			digits
+				.then(|| text.parse().ok())
+				.flatten()
+				.ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+		}
+	}
+
+	impl<'de, T: FromStr + TryFrom<u64>> serde::de::DeserializeSeed<'de> for Decimal<T> {
+		type Value = T;
+
+		fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+			deserializer.deserialize_any(self)
+		}
+	}
+
+	struct Decimals<T, const N: usize>(PhantomData<T>);
+
+	impl<'de, T: FromStr + TryFrom<u64>, const N: usize> Visitor<'de> for Decimals<T, N> {
+		type Value = [T; N];
+
+		fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+			write!(f, "an array of {N} whole numbers")
+		}
+
+		fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<[T; N], A::Error> {
+			let mut values = alloc::vec::Vec::with_capacity(N);
+			while let Some(value) = seq.next_element_seed(Decimal::<T>(PhantomData))? {
+				if values.len() == N {
+					return Err(A::Error::invalid_length(N + 1, &self));
+				}
+				values.push(value);
+			}
+			let found = values.len();
+			values.try_into().map_err(|_| A::Error::invalid_length(found, &self))
+		}
+	}
 
 	/// `value` as a decimal string.
 	pub fn serialize<T: Display, S: Serializer>(
@@ -173,7 +242,7 @@ impl Program {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SecurityLevel {
 	/// At least 96 bits: 33 FRI queries at blowup 8, quadratic field extension.
 	#[codec(index = 0)]
@@ -214,7 +283,8 @@ impl SecurityLevel {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Inputs {
 	/// Compute F(steps).
 	#[codec(index = 0)]
@@ -226,7 +296,13 @@ pub enum Inputs {
 	#[codec(index = 1)]
 	RescueChain {
 		/// Two field elements (each below [`FIELD_MODULUS`]).
-		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize_all"))]
+		#[cfg_attr(
+			feature = "serde",
+			serde(
+				serialize_with = "serde_str::serialize_all",
+				deserialize_with = "serde_str::deserialize_all"
+			)
+		)]
 		seed: [u64; 2],
 		/// A power of two in [`MIN_STEPS`]..=[`MAX_STEPS`].
 		steps: u32,
@@ -235,7 +311,10 @@ pub enum Inputs {
 	#[codec(index = 2)]
 	MimcVdf {
 		/// A field element (below [`FIELD_MODULUS`]).
-		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))]
+		#[cfg_attr(
+			feature = "serde",
+			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+		)]
 		seed: u64,
 		/// A power of two in [`MIN_STEPS`]..=[`MAX_STEPS`].
 		steps: u32,
@@ -295,19 +374,38 @@ impl Inputs {
 	TypeInfo,
 	MaxEncodedLen,
 )]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Output {
 	/// F(steps) in the field.
 	#[codec(index = 0)]
-	Fibonacci(#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))] u64),
+	Fibonacci(
+		#[cfg_attr(
+			feature = "serde",
+			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+		)]
+		u64,
+	),
 	/// The last digest of the hash chain.
 	#[codec(index = 1)]
 	RescueChain(
-		#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize_all"))] [u64; 4],
+		#[cfg_attr(
+			feature = "serde",
+			serde(
+				serialize_with = "serde_str::serialize_all",
+				deserialize_with = "serde_str::deserialize_all"
+			)
+		)]
+		[u64; 4],
 	),
 	/// The VDF output.
 	#[codec(index = 2)]
-	MimcVdf(#[cfg_attr(feature = "serde", serde(serialize_with = "serde_str::serialize"))] u64),
+	MimcVdf(
+		#[cfg_attr(
+			feature = "serde",
+			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+		)]
+		u64,
+	),
 }
 
 impl Output {
@@ -368,6 +466,7 @@ pub enum InputError {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum VerifyError {
 	/// The proof is larger than [`MAX_PROOF_SIZE`].
 	ProofTooLarge,
@@ -387,6 +486,41 @@ pub enum VerifyError {
 	UnacceptableProofOptions,
 	/// The proof does not prove that these inputs produce this output.
 	InvalidProof,
+}
+
+impl InputError {
+	/// The error as a sentence for people.
+	pub const fn message(self) -> &'static str {
+		match self {
+			InputError::StepsNotPowerOfTwo => "steps must be a power of two (64, 128, ..., 1048576)",
+			InputError::TooFewSteps => "steps must be at least 64, the smallest job",
+			InputError::TooManySteps => "steps must be at most 1048576 (2^20), the largest job",
+			InputError::SeedNotInField => {
+				"a seed element is not below the field modulus 2^64 - 2^32 + 1"
+			},
+		}
+	}
+}
+
+impl VerifyError {
+	/// The error as a sentence for people (the command line, the dashboard).
+	pub const fn message(self) -> &'static str {
+		match self {
+			VerifyError::ProofTooLarge => "the proof is larger than any program's proof can be",
+			VerifyError::InvalidInputs(error) => error.message(),
+			VerifyError::OutputProgramMismatch => "the output is of another program than the inputs",
+			VerifyError::OutputNotInField => "an output element is not a field element",
+			VerifyError::MalformedProof => "the bytes are not a proof",
+			VerifyError::WrongTraceShape => {
+				"the proof is of another program or another number of steps than the inputs"
+			},
+			VerifyError::UnacceptableProofOptions => {
+				"the proof was made with other proof options than this program and security \
+				 level use"
+			},
+			VerifyError::InvalidProof => "the proof does not prove that the inputs give this output",
+		}
+	}
 }
 
 /// Why a proof could not be made.

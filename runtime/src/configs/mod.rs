@@ -220,6 +220,8 @@ impl pallet_jobs::Config for Runtime {
 	type MaxAttempts = ConstU32<5>;
 	type MaxOpenJobs = ConstU32<64>;
 	type MaxProofSize = ConstU32<{ sortition_programs::MAX_PROOF_SIZE }>;
+	// A 26 KiB proof (the smallest) fits about 150 times in a block's normal class.
+	type MaxReceiptsPerBlock = ConstU32<512>;
 	type HookWeight = JobsHookWeight;
 	type InitialParams = InitialJobParams;
 	type WeightInfo = pallet_jobs::weights::SubstrateWeight<Runtime>;
@@ -285,4 +287,22 @@ impl pallet_jobs::BenchmarkHelper for JobsBenchmarkHelper {
 	fn prepare_randomness() {
 		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some([7u8; 32]));
 	}
+}
+
+/// The Merkle Mountain Range of receipts: one leaf per block (`pallet_jobs::ReceiptsLeaf`, the
+/// parent block's receipts root), its root in every header's digest. Keccak-256, as in BEEFY's
+/// MMR, so that chains and contracts outside Substrate can check proofs cheaply. The nodes are
+/// kept in the offchain database (offchain indexing), where `mmr-gadget` canonicalises them on
+/// finality and `mmr_generateProof` reads them.
+impl pallet_mmr::Config for Runtime {
+	const INDEXING_PREFIX: &'static [u8] = sp_mmr_primitives::INDEXING_PREFIX;
+	type Hashing = sp_runtime::traits::Keccak256;
+	type LeafData = crate::Jobs;
+	type OnNewRoot = pallet_jobs::DepositMmrRoot<Runtime>;
+	type BlockHashProvider = pallet_mmr::DefaultBlockHashProvider<Runtime>;
+	// polkadot-sdk's benchmarked weights of the MMR's `on_initialize` (measured by Parity, with
+	// RocksDB's database weights: above ParityDB's, so on the safe side).
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
