@@ -74,19 +74,18 @@ impl VerifyReceiptCmd {
 		load_spec: impl Fn(&str) -> Result<Box<dyn sc_service::ChainSpec>, String>,
 	) -> Result<AuthoritySet, String> {
 		if let Some(path) = &self.authorities {
-			let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+			let text =
+				std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
 			let file: AuthoritiesFile =
 				serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
 			let authorities = file
 				.authorities
 				.into_iter()
 				.map(|(key, weight)| {
-					AuthorityId::decode_all(&mut &key[..])
-						.map(|id| (id, weight))
-						.map_err(|_| {
-							let hex = sp_core::hexdisplay::HexDisplay::from(&key.0);
-							format!("0x{hex} is not a 32-byte ed25519 public key")
-						})
+					AuthorityId::decode_all(&mut &key[..]).map(|id| (id, weight)).map_err(|_| {
+						let hex = sp_core::hexdisplay::HexDisplay::from(&key.0);
+						format!("0x{hex} is not a 32-byte ed25519 public key")
+					})
 				})
 				.collect::<Result<_, _>>()?;
 			return Ok(AuthoritySet::new(authorities, file.set_id));
@@ -98,8 +97,8 @@ impl VerifyReceiptCmd {
 /// The GRANDPA authority set of `spec`'s genesis state (set 0).
 pub fn genesis_set(spec: &dyn sc_service::ChainSpec) -> Result<AuthoritySet, String> {
 	let storage = spec.build_storage()?;
-	let key = [sp_io::hashing::twox_128(b"Grandpa"), sp_io::hashing::twox_128(b"Authorities")]
-		.concat();
+	let key =
+		[sp_io::hashing::twox_128(b"Grandpa"), sp_io::hashing::twox_128(b"Authorities")].concat();
 	let value = storage
 		.top
 		.get(&key)

@@ -78,9 +78,9 @@ where
 	SC: SelectChain<Block> + Clone + 'static,
 {
 	use mmr_rpc::{Mmr, MmrApiServer};
-	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
+	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
 	use sortition::{Sortition, SortitionRpcServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 

@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_provers, Provers]
 	[pallet_jobs, Jobs]
+	[pallet_mmr, Mmr]
 );

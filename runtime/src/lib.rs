@@ -20,6 +20,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 extern crate alloc;
 
@@ -275,6 +276,11 @@ mod tests {
 		assert_eq!(
 			TypeId::of::<<Runtime as pallet_jobs::Config>::WeightInfo>(),
 			TypeId::of::<pallet_jobs::weights::SubstrateWeight<Runtime>>()
+		);
+		// The receipts MMR too: measured on this runtime, whose jobs pallet builds its leaf.
+		assert_eq!(
+			TypeId::of::<<Runtime as pallet_mmr::Config>::WeightInfo>(),
+			TypeId::of::<crate::weights::pallet_mmr::WeightInfo<Runtime>>()
 		);
 	}
 }

@@ -96,7 +96,7 @@ class UsageError extends Error {}
 /** The chain refused or reported a failure: printed as is, exit code 1. */
 class ChainError extends Error {}
 
-/** The states a job ends in (it is pruned from storage later; a verified job's receipt stays). */
+/** The states a job ends in (it is pruned from storage later, a verified job's receipt with it). */
 const FINISHED = ['Verified', 'Failed', 'Cancelled'];
 
 const DEV_ACCOUNTS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];

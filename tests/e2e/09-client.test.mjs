@@ -107,6 +107,11 @@ describe('command-line client (--dev)', () => {
     assertRefused(await sortition('submit', 'fibonacci', '1024'), 2, /give the account with --from/);
     assertRefused(await sortition('submit', 'fibonacci', '1024', '--fee', 'ten', '--from', 'bob'), 2, /--fee must be an amount of SORT/);
     assertRefused(await sortition('frobnicate'), 2, /^error: unknown command 'frobnicate'/);
+    assertRefused(await sortition('proof'), 2, /^error: proof takes a job id/);
+    assertRefused(await sortition('receipt', 'seven'), 2, /^error: the job id must be a whole number, not 'seven'/);
+    assertRefused(await sortition('verify'), 2, /^error: verify takes a proof file/);
+    assertRefused(await sortition('proof', '999'), 1, /^error: there is no job 999/);
+    assertRefused(await sortition('receipt', '999'), 1, /^error: there is no job 999/);
     assertRefused(await sortition('job', '999'), 1, /^error: there is no job 999: it was never submitted/);
     assertRefused(await sortition('prover', 'dave'), 1, /^error: 5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy is not a registered prover$/);
     // The chain refuses the job: its error and documentation, not an index.

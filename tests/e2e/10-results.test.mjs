@@ -49,8 +49,7 @@ describe('results leave the chain (--chain local, three validators)', () => {
       api.tx.jobs.submitJob({ MimcVdf: { seed: 7, steps: 1024 } }, 'Bits128', 2n * UNIT, 20n * UNIT, 50), dave, { timeoutMs: 120_000 });
     assert.equal(submitted.dispatchError, null);
     id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
-    const { blockHash } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 300_000 });
-    verifiedIn = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    ({ blockNumber: verifiedIn } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 300_000 }));
   });
 
   after(async () => {
@@ -246,8 +245,7 @@ describe('sortition_proof on a node that prunes block bodies (--dev --blocks-pru
     const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
     const submitted = await sendAndWait(api, api.tx.jobs.submitJob({ Fibonacci: { steps: 64 } }, 'Bits96', UNIT, 10n * UNIT, 20), bob);
     const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
-    const { blockHash } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 120_000 });
-    const verifiedIn = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    const { blockNumber: verifiedIn } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 120_000 });
     await waitFor('the body pruned', async () => (await heights(api)).finalized >= verifiedIn + 4, { timeoutMs: 120_000 });
     const { error } = await rpcHttp(node.rpcPort, 'sortition_proof', [id]);
     assert.equal(error?.code, 7004, JSON.stringify(error));

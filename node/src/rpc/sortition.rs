@@ -11,12 +11,12 @@
 
 use std::sync::Arc;
 
+use codec::{Decode, Encode};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
 	types::{ErrorObject, ErrorObjectOwned},
 };
-use codec::{Decode, Encode};
 use sc_client_api::BlockBackend;
 use serde::{Deserialize, Serialize};
 use sortition_api::{
@@ -227,7 +227,12 @@ fn quote_error(e: QuoteError) -> ErrorObjectOwned {
 
 impl<C> SortitionRpcServer for Sortition<C>
 where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockBackend<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockBackend<Block>
+		+ Send
+		+ Sync
+		+ 'static,
 	C::Api: SortitionApi<Block, AccountId, Balance, BlockNumber>,
 {
 	fn job(&self, id: JobId, at: Option<Hash>) -> RpcResult<Job> {
@@ -236,7 +241,7 @@ where
 				codes::UNKNOWN_JOB,
 				format!(
 					"there is no job {id}: it was never submitted, or it finished and was pruned \
-					 (a verified job's receipt stays in jobs.receipts)"
+					 (query a block before it was pruned with `at`)"
 				),
 			)
 		})
@@ -287,7 +292,7 @@ where
 			return Err(error(
 				codes::BODY_UNAVAILABLE,
 				format!(
-					"this node no longer has the body of block #{} ({block_hash}), which holds the \
+					"this node no longer has the body of block #{} ({block_hash:?}), which holds the \
 					 proof of job {id}: it keeps only recent block bodies (--blocks-pruning); ask \
 					 a node that keeps them all (--blocks-pruning archive-canonical, the default)",
 					receipt.block
@@ -301,7 +306,9 @@ where
 		let proof = match extrinsic.map(|xt| xt.function) {
 			Some(RuntimeCall::Jobs(pallet_jobs::Call::submit_proof { job, output, proof }))
 				if job == id && output == receipt.output =>
-				proof.into_inner(),
+			{
+				proof.into_inner()
+			},
 			_ => {
 				return Err(internal(format!(
 					"extrinsic {index} of block #{} is not the submit_proof of job {id}",

@@ -21,7 +21,10 @@ impl<T: Config> Pallet<T> {
 		for (id, receipt) in Receipts::<T>::iter() {
 			ensure!(receipt.job == id, "a receipt is stored under another job's id");
 			let job = Jobs::<T>::get(id).ok_or("a receipt outlived its job")?;
-			ensure!(matches!(job.state, JobState::Verified { .. }), "a receipt of an unverified job");
+			ensure!(
+				matches!(job.state, JobState::Verified { .. }),
+				"a receipt of an unverified job"
+			);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let waiting = BlockReceipts::<T>::get();

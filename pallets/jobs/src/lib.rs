@@ -26,7 +26,7 @@
 //! Proving   --(invalid proof)-------------------------> Pending  (collateral slashed, suspension)
 //! Proving   --(no proof by prove_by)------------------> Pending  (collateral slashed, suspension)
 //! a prover failed and MaxAttempts provers were tried -> Failed (fee refunded)
-//! Verified / Failed / Cancelled --(retention period)--> pruned (a verified job's receipt stays)
+//! Verified / Failed / Cancelled --(retention period)--> pruned (receipt too: the MMR keeps it)
 //! ```
 //!
 //! A requester submits a job: the inputs of a program (checked: a job that cannot be proven is
@@ -60,6 +60,10 @@
 //!   stake, locked and slashed through the [`ProverRegistry`].
 //! - Verification runs `sortition_programs::verify` inside the runtime. `submit_proof` is
 //!   weighed for the largest proof and returns the weight of the proof it got.
+//! - Results leave the chain ([`receipts`]): a verified job's [`Receipt`] records where its
+//!   proof is (block, extrinsic index); each block's receipts go into a Merkle tree whose root
+//!   the next block's MMR leaf carries (the pallet is `pallet-mmr`'s `LeafDataProvider`), and
+//!   [`DepositMmrRoot`] puts the MMR root in every header.
 //!
 //! ### Terminology
 //!
@@ -290,7 +294,8 @@ pub mod pallet {
 		JobFailed { job: JobId, reason: JobFailure, refunded: BalanceOf<T> },
 		/// The requester cancelled the job; its fee was refunded.
 		JobCancelled { job: JobId, refunded: BalanceOf<T> },
-		/// A finished job was removed from storage (a verified job's receipt stays).
+		/// A finished job was removed from storage (a verified job's receipt with it: the
+		/// receipts MMR keeps it for good).
 		JobPruned { job: JobId },
 		/// Root changed the parameters.
 		ParamsSet { params: ParamsOf<T> },
@@ -323,8 +328,8 @@ pub mod pallet {
 		/// Your free balance cannot cover the fee (the account must also keep the existential
 		/// deposit).
 		InsufficientBalance,
-		/// No job has this id (it never existed, or it finished and was pruned: see
-		/// `Receipts` for verified jobs).
+		/// No job has this id (it never existed, or it finished and was pruned
+		/// `retention_period` blocks later).
 		JobNotFound,
 		/// Only the job's requester can do this.
 		NotRequester,

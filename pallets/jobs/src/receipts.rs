@@ -79,7 +79,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The receipts of job `id`, if it was verified and is not pruned yet.
+	/// The receipt of job `id`, if it was verified and is not pruned yet.
 	pub fn receipt(id: JobId) -> Option<ReceiptOf<T>> {
 		Receipts::<T>::get(id)
 	}
@@ -95,9 +95,7 @@ impl<T: Config> Pallet<T> {
 		}
 		receipts.into_inner()
 	}
-}
 
-impl<T: Config> Pallet<T> {
 	/// Where job `id`'s receipt is in this block's receipts tree, if it verified in this block.
 	pub fn receipt_proof(id: JobId) -> Option<ReceiptProofOf<T>> {
 		let receipts = Self::block_receipts();

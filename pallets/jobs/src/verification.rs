@@ -2,8 +2,8 @@
 
 use crate::{pallet::*, types::*, weights::WeightInfo, ProverRegistry, LOG_TARGET};
 use frame_support::{
-	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
 	defensive,
+	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
 	pallet_prelude::*,
 	traits::Defensive,
 };

@@ -413,8 +413,8 @@ sp_api::decl_runtime_apis! {
 		fn receipt_proof(id: JobId) -> Option<ReceiptProof<AccountId, BlockNumber, sp_core::H256>>;
 
 		/// Job `id`, or `None` if there is no such job: never submitted, or pruned
-		/// `retention_period` blocks after it finished (a verified job's receipt stays in
-		/// `jobs.receipts`).
+		/// `retention_period` blocks after it finished (a verified job's receipt with it; the
+		/// receipts MMR keeps it for good).
 		fn job(id: JobId) -> Option<JobInfo<AccountId, Balance, BlockNumber>>;
 
 		/// Every job `requester` submitted that is not pruned yet, open and finished, by id.

@@ -313,7 +313,10 @@ pub enum Inputs {
 		/// A field element (below [`FIELD_MODULUS`]).
 		#[cfg_attr(
 			feature = "serde",
-			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+			serde(
+				serialize_with = "serde_str::serialize",
+				deserialize_with = "serde_str::deserialize"
+			)
 		)]
 		seed: u64,
 		/// A power of two in [`MIN_STEPS`]..=[`MAX_STEPS`].
@@ -381,7 +384,10 @@ pub enum Output {
 	Fibonacci(
 		#[cfg_attr(
 			feature = "serde",
-			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+			serde(
+				serialize_with = "serde_str::serialize",
+				deserialize_with = "serde_str::deserialize"
+			)
 		)]
 		u64,
 	),
@@ -402,7 +408,10 @@ pub enum Output {
 	MimcVdf(
 		#[cfg_attr(
 			feature = "serde",
-			serde(serialize_with = "serde_str::serialize", deserialize_with = "serde_str::deserialize")
+			serde(
+				serialize_with = "serde_str::serialize",
+				deserialize_with = "serde_str::deserialize"
+			)
 		)]
 		u64,
 	),
@@ -492,7 +501,9 @@ impl InputError {
 	/// The error as a sentence for people.
 	pub const fn message(self) -> &'static str {
 		match self {
-			InputError::StepsNotPowerOfTwo => "steps must be a power of two (64, 128, ..., 1048576)",
+			InputError::StepsNotPowerOfTwo => {
+				"steps must be a power of two (64, 128, ..., 1048576)"
+			},
 			InputError::TooFewSteps => "steps must be at least 64, the smallest job",
 			InputError::TooManySteps => "steps must be at most 1048576 (2^20), the largest job",
 			InputError::SeedNotInField => {
@@ -508,7 +519,9 @@ impl VerifyError {
 		match self {
 			VerifyError::ProofTooLarge => "the proof is larger than any program's proof can be",
 			VerifyError::InvalidInputs(error) => error.message(),
-			VerifyError::OutputProgramMismatch => "the output is of another program than the inputs",
+			VerifyError::OutputProgramMismatch => {
+				"the output is of another program than the inputs"
+			},
 			VerifyError::OutputNotInField => "an output element is not a field element",
 			VerifyError::MalformedProof => "the bytes are not a proof",
 			VerifyError::WrongTraceShape => {
@@ -518,7 +531,9 @@ impl VerifyError {
 				"the proof was made with other proof options than this program and security \
 				 level use"
 			},
-			VerifyError::InvalidProof => "the proof does not prove that the inputs give this output",
+			VerifyError::InvalidProof => {
+				"the proof does not prove that the inputs give this output"
+			},
 		}
 	}
 }

@@ -115,7 +115,9 @@ impl ReceiptError {
 	/// The error as a sentence for people.
 	pub const fn message(self) -> &'static str {
 		match self {
-			ReceiptError::InvalidAuthoritySet => "the trusted authority set is not a valid voter set",
+			ReceiptError::InvalidAuthoritySet => {
+				"the trusted authority set is not a valid voter set"
+			},
 			ReceiptError::JustificationOfOtherHeader => {
 				"the justification finalises another header than the receipt's"
 			},
@@ -132,7 +134,9 @@ impl ReceiptError {
 			ReceiptError::NotASetChange => "a set-change header does not change the authority set",
 			ReceiptError::DelayedSetChange => "a set change is delayed: it is not followed",
 			ReceiptError::NoMmrRoot => "the header carries no MMR root",
-			ReceiptError::LeafNotInMmr => "the MMR proof does not prove the leaf in the header's MMR",
+			ReceiptError::LeafNotInMmr => {
+				"the MMR proof does not prove the leaf in the header's MMR"
+			},
 			ReceiptError::LeafOfOtherBlock => "the MMR leaf is of another block than the receipt",
 			ReceiptError::ReceiptNotInBlock => "the receipt is not among its block's receipts",
 		}
@@ -153,9 +157,9 @@ impl From<JustificationVerificationError> for ReceiptError {
 			JustificationVerificationError::Precommit(
 				PrecommitError::InvalidAuthoritySignature,
 			) => Self::InvalidSignature,
-			JustificationVerificationError::DuplicateVotesAncestries |
-			JustificationVerificationError::RedundantVotesAncestries |
-			JustificationVerificationError::Precommit(_) => Self::MalformedJustification,
+			JustificationVerificationError::DuplicateVotesAncestries
+			| JustificationVerificationError::RedundantVotesAncestries
+			| JustificationVerificationError::Precommit(_) => Self::MalformedJustification,
 		}
 	}
 }
@@ -203,9 +207,9 @@ pub fn verify(
 
 /// The MMR root `header` carries in its digest.
 pub fn mmr_root(header: &Header) -> Option<H256> {
-	header
-		.digest
-		.convert_first(|item| item.try_to::<H256>(OpaqueDigestItemId::Consensus(&MMR_ROOT_ENGINE_ID)))
+	header.digest.convert_first(|item| {
+		item.try_to::<H256>(OpaqueDigestItemId::Consensus(&MMR_ROOT_ENGINE_ID))
+	})
 }
 
 /// The authority set after `changes`, each finalised by the set before it.
@@ -216,8 +220,9 @@ fn follow_set_changes(
 	let mut set = trusted.clone();
 	for (header, justification) in changes {
 		check_finality(&set, header, justification)?;
-		let change = GrandpaConsensusLogReader::<BlockNumber>::find_scheduled_change(&header.digest)
-			.ok_or(ReceiptError::NotASetChange)?;
+		let change =
+			GrandpaConsensusLogReader::<BlockNumber>::find_scheduled_change(&header.digest)
+				.ok_or(ReceiptError::NotASetChange)?;
 		if change.delay != 0 {
 			return Err(ReceiptError::DelayedSetChange);
 		}

@@ -12,7 +12,10 @@ use sp_consensus_grandpa::{
 	AuthorityId, AuthoritySignature, ConsensusLog, ScheduledChange, GRANDPA_ENGINE_ID,
 };
 use sp_keyring::Ed25519Keyring::{self, *};
-use sp_runtime::{traits::Hash as _, Digest, DigestItem};
+use sp_runtime::{
+	traits::{Hash as _, Header as _},
+	Digest, DigestItem,
+};
 
 /// The block whose receipts the tests prove.
 pub const BLOCK: BlockNumber = 5;
@@ -61,9 +64,13 @@ pub fn justify(keys: &[Ed25519Keyring], set_id: u64, header: &Header) -> Justifi
 
 /// A header of block `number` with `logs` in its digest.
 pub fn header(number: BlockNumber, logs: Vec<DigestItem>) -> Header {
-	Header::new(number, H256::repeat_byte(1), H256::repeat_byte(2), H256::repeat_byte(3), Digest {
-		logs,
-	})
+	Header::new(
+		number,
+		H256::repeat_byte(1),
+		H256::repeat_byte(2),
+		H256::repeat_byte(3),
+		Digest { logs },
+	)
 }
 
 /// The digest item that carries an MMR root.
@@ -165,4 +172,3 @@ pub fn set_change(number: BlockNumber, next: &[Ed25519Keyring], delay: BlockNumb
 	let log = ConsensusLog::<BlockNumber>::ScheduledChange(change);
 	header(number, vec![DigestItem::Consensus(GRANDPA_ENGINE_ID, log.encode())])
 }
-

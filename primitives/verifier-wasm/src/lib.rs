@@ -107,7 +107,10 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
 		return None;
 	}
 	let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-	digits.chunks(2).map(|pair| Some(nibble(pair[0])? << 4 | nibble(pair[1])?)).collect()
+	digits
+		.chunks(2)
+		.map(|pair| Some(nibble(pair[0])? << 4 | nibble(pair[1])?))
+		.collect()
 }
 
 static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
@@ -133,7 +136,8 @@ pub extern "C" fn sortition_input(len: usize) -> *mut u8 {
 #[no_mangle]
 pub extern "C" fn sortition_verify() -> u32 {
 	let verdict = verify_file(&buffer(&INPUT));
-	let json = serde_json::to_vec(&verdict).unwrap_or_else(|_| b"{\"status\":\"malformed\"}".to_vec());
+	let json =
+		serde_json::to_vec(&verdict).unwrap_or_else(|_| b"{\"status\":\"malformed\"}".to_vec());
 	*buffer(&OUTPUT) = json;
 	verdict.code()
 }

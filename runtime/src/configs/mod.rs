@@ -300,9 +300,8 @@ impl pallet_mmr::Config for Runtime {
 	type LeafData = crate::Jobs;
 	type OnNewRoot = pallet_jobs::DepositMmrRoot<Runtime>;
 	type BlockHashProvider = pallet_mmr::DefaultBlockHashProvider<Runtime>;
-	// polkadot-sdk's benchmarked weights of the MMR's `on_initialize` (measured by Parity, with
-	// RocksDB's database weights: above ParityDB's, so on the safe side).
-	type WeightInfo = ();
+	// Measured on this runtime: the leaf provider (the receipts root) is part of it.
+	type WeightInfo = crate::weights::pallet_mmr::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }
