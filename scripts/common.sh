@@ -12,7 +12,8 @@ NODE_BIN="$CARGO_TARGET_DIR/release/sortition-node"
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Debian packages: protoc for litep2p, pkg-config + OpenSSL headers for a few -sys crates, and
-# Node.js/npm for the end-to-end tests. Only installs what is missing.
+# Node.js/npm for the end-to-end tests (`with-node`), and Chromium for the dashboard's browser
+# tests (`with-browser`). Only installs what is missing.
 install_system_packages() {
 	local missing=()
 	command -v protoc >/dev/null || missing+=(protobuf-compiler)
@@ -20,9 +21,13 @@ install_system_packages() {
 	dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 	command -v cc >/dev/null || missing+=(build-essential)
 	command -v git >/dev/null || missing+=(git)
-	if [ "$1" = with-node ]; then
+	if [ "$1" = with-node ] || [ "$1" = with-browser ]; then
 		command -v node >/dev/null || missing+=(nodejs)
 		command -v npm >/dev/null || missing+=(npm)
+	fi
+	# The dashboard's browser tests drive Debian's Chromium (with playwright-core).
+	if [ "$1" = with-browser ]; then
+		command -v chromium >/dev/null || missing+=(chromium)
 	fi
 	if [ ${#missing[@]} -gt 0 ]; then
 		log "installing Debian packages: ${missing[*]}"
@@ -53,10 +58,19 @@ build_node() {
 	(cd "$ROOT" && cargo build --release --locked -p sortition-node)
 }
 
-# npm packages (@polkadot/api) of the end-to-end tests and of the command-line client
-# (`scripts/sortition`), each from its lockfile.
+# npm packages (@polkadot/api) of the end-to-end tests, the command-line client
+# (`scripts/sortition`) and the dashboard, each from its lockfile.
 install_npm_packages() {
-	log "installing the npm packages of the end-to-end tests and the command-line client"
+	log "installing the npm packages of the end-to-end tests, the command-line client and the dashboard"
 	(cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
 	(cd "$ROOT/scripts/cli" && npm ci --no-audit --no-fund --loglevel=error)
+	(cd "$ROOT/dashboard" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# The dashboard's static files in dashboard/dist/, with the STARK verifier compiled to wasm.
+build_dashboard() {
+	log "building the verifier for JavaScript (wasm32-unknown-unknown) and the dashboard (Vite)"
+	(cd "$ROOT" && cargo build --release --locked -p sortition-verifier-wasm --target wasm32-unknown-unknown)
+	[ -d "$ROOT/dashboard/node_modules/vite" ] || (cd "$ROOT/dashboard" && npm ci --no-audit --no-fund --loglevel=error)
+	(cd "$ROOT/dashboard" && npx vite build --logLevel warn)
 }

@@ -3,7 +3,7 @@
 # integration tests of the workspace, then the end-to-end tests (real nodes, @polkadot/api).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-install_system_packages with-node
+install_system_packages with-browser
 install_rust_targets
 build_node
 install_npm_packages
@@ -28,8 +28,9 @@ log "the STARK verifier and the receipts check build without std, as in a runtim
 (cd "$ROOT" && RUSTFLAGS="--cfg substrate_runtime" cargo build --release --locked \
 	-p sortition-programs -p sortition-receipts --no-default-features --target wasm32v1-none)
 
-log "the verifier for JavaScript (wasm32-unknown-unknown): scripts/sortition verify, the e2e tests"
-(cd "$ROOT" && cargo build --release --locked -p sortition-verifier-wasm --target wasm32-unknown-unknown)
+# The verifier for JavaScript (wasm32-unknown-unknown: scripts/sortition verify, the e2e tests)
+# and the dashboard's static files, which the browser tests load in Chromium.
+build_dashboard
 
 log "the prover outside the node (the e2e tests prove jobs with it until the node does)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --features prover --example prove)

@@ -1,13 +1,14 @@
-// The runtime's STARK verifier in JavaScript: the wasm module that
-// `primitives/verifier-wasm` compiles to (the same `sortition_programs::verify` the chain runs
-// in `submit_proof`). Standard `WebAssembly` only, so the same lines work in a browser (with
-// `fetch` for the bytes). No imports: the end-to-end tests use this file too.
+// The runtime's STARK verifier for Node.js: finds (or builds) the wasm module that
+// `primitives/verifier-wasm` compiles to and instantiates it with `verifier-core.mjs`, which the
+// dashboard uses in the browser. No npm imports: the end-to-end tests use this file too.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { instantiateVerifier } from './verifier-core.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/sortition-target');
@@ -26,18 +27,9 @@ export function buildVerifier ({ quiet = false } = {}) {
 }
 
 /**
- * Instantiate the module from its bytes; returns `verify(text)`, which checks a proof file
- * (its JSON text) and resolves `{ status: 'valid' | 'invalid' | 'malformed', reason?, message? }`.
+ * The verifier from the module's bytes (by default the built module's): `verify(text)` checks a
+ * proof file's JSON text (see `verifier-core.mjs`).
  */
-export async function loadVerifier (bytes = readFileSync(buildVerifier())) {
-  const { instance } = await WebAssembly.instantiate(bytes, {});
-  const wasm = instance.exports;
-  return (text) => {
-    const input = new TextEncoder().encode(text);
-    const ptr = wasm.sortition_input(input.length);
-    new Uint8Array(wasm.memory.buffer, ptr, input.length).set(input);
-    wasm.sortition_verify();
-    const output = new Uint8Array(wasm.memory.buffer, wasm.sortition_output_ptr(), wasm.sortition_output_len());
-    return JSON.parse(new TextDecoder().decode(output));
-  };
+export function loadVerifier (bytes = readFileSync(buildVerifier())) {
+  return instantiateVerifier(bytes);
 }
