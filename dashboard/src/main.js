@@ -42,8 +42,12 @@ function derivePairs () {
  * head's arrival to the page showing it).
  */
 const metrics = { firstRenderMs: null, updates: [] };
+let shown = null;
 window.sortitionDashboard = {
   metrics,
+  /** The failures feed as the page has it: `[{ block, kind, job, prover }]`, newest first. */
+  historyLoaded: () => shown?.historyLoaded === true,
+  failures: () => (shown?.failures ?? []).map(({ block, kind, job, prover }) => ({ block, kind, job: job ?? null, prover: prover ?? null })),
   charts: () => Object.fromEntries([...CHARTS].map(([id, c]) => [id, { labels: [...c.data.labels], data: [...c.data.datasets[0].data] }]))
 };
 
@@ -91,6 +95,7 @@ function App () {
         metrics.phases.loaded = Math.round(performance.now());
         if (!live) return current.close();
         setMarket(current);
+        shown = current;
         setTick({ number: current.head, startedAt: null });
         devAccounts(current, setAccounts).then(() => {
           metrics.phases.accounts = Math.round(performance.now());
@@ -130,20 +135,23 @@ function App () {
     setTarget({ url, n: target.n + 1 });
   };
 
+  /** Ask the browser's extensions for accounts; resolves a sentence if none can be had. */
   const connectExtension = async () => {
     try {
       const { web3Enable, web3Accounts, web3FromAddress } = await import('@polkadot/extension-dapp');
       const extensions = await web3Enable('Sortition dashboard');
-      if (!extensions.length) throw new Error('no browser extension gave access (install polkadot{.js} or another Substrate wallet, and allow this page)');
+      if (!extensions.length) return 'No browser extension gave this page access to accounts: install polkadot{.js} (or another Substrate wallet) and allow this page.';
       const injected = await web3Accounts();
+      if (!injected.length) return 'The browser extension has no accounts to offer: create or import one there.';
       setAccounts((own) => [...own.filter((a) => a.source === 'development'), ...injected.map((a) => ({
         address: a.address,
         name: a.meta.name ?? a.address,
         source: a.meta.source,
         signer: async () => ({ who: a.address, options: { signer: (await web3FromAddress(a.address)).signer } })
       }))]);
+      return null;
     } catch (e) {
-      alert(e.message);
+      return `The browser extension failed: ${e.message}`;
     }
   };
 

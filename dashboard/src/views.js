@@ -129,15 +129,18 @@ function Failures ({ market }) {
         ? html`<p class="muted" data-empty="failures">None: every prover delivered.</p>`
         : html`<ul class="feed" data-feed="failures">${market.failures.slice(0, 50).map((e) => html`
           <li data-kind=${e.kind}>
-            <small class="muted">#${e.block} ${clock(e.time)}</small>
+            <small class="muted">#${e.block} ${clock(e.time)}</small>${' '}
             <strong>${e.kind.split('.')[1]}</strong>
             ${e.job !== undefined ? html` <a href=${`#/job/${e.job}`}>job #${e.job}</a>` : ''}
             ${e.prover ? html` <${Account} id=${e.prover} />` : ''}
-            <span class="reason" title=${e.reason}>: ${e.text || e.reason}</span>
+            <span class="reason" title=${e.reason}>: ${lowerFirst(e.text || e.reason)}</span>
             ${e.amount !== undefined ? html` <span class="bad">${f(e.amount)} ${e.detail}</span>` : e.detail ? ` (${e.detail})` : ''}
           </li>`)}</ul>`}
     </article>`;
 }
+
+/** `It did ...` as `it did ...`, to follow a name and a colon. */
+const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 // ---- one job -----------------------------------------------------------------------------
 
@@ -421,7 +424,10 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
           </select></label>
         <div role="group">
           <button type="submit" data-action="submit" disabled=${!quote}>Submit the job</button>
-          <button type="button" class="outline" onClick=${connectExtension}>Use a browser extension</button>
+          <button type="button" class="outline" data-action="extension" onClick=${async () => {
+            const problem = await connectExtension();
+            setStatus(problem ? { error: problem } : null);
+          }}>Use a browser extension</button>
         </div>
         ${status?.error ? html`<p class="message" data-error="submit">${status.error}</p>` : ''}
         ${status?.busy ? html`<p aria-busy="true">${status.busy}</p>` : ''}

@@ -2,9 +2,11 @@
 // page appears and moves through its states to its verified output; its proof downloads, and
 // "verify in this browser" says valid for it and invalid for a tampered copy; the charts hold
 // exactly the jobs the chain verified in their window (counted here from the blocks' events);
-// an unreachable endpoint, a node of another chain and job ids that do not exist each get a
-// clear message; with 1,000 jobs in the chain the first render and each block's update are
-// timed. No page logs a console error. Screenshots go to tests/artifacts/dashboard/.
+// a prover that never proves (Dave: no node proves for him) shows in the failures feed with the
+// chain's reasons, entry for entry as the blocks' events say; an unreachable endpoint, a node of
+// another chain and job ids that do not exist each get a clear message; with 1,000 jobs in the
+// chain the first render and each block's update are timed. No page logs a console error.
+// Screenshots go to tests/artifacts/dashboard/.
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { ARTIFACTS, launchBrowser, newPage, screenshot, serveDashboard } from '.
 import { freePort, rpcHttp, startNode, waitFor } from '../lib/node.mjs';
 import { otherChainEndpoint } from '../lib/other-chain.mjs';
 import { submitBurst } from '../../scripts/cli/lib/load.mjs';
+import { sendAndWait } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 /** The jobs of the load part (the issue's figure). */
@@ -61,6 +64,10 @@ describe('the dashboard in Chromium (dev chain)', () => {
     await page.locator('[data-action="quote"]').click();
     await page.locator('[data-quote]').waitFor();
     assert.match(await page.locator('[data-quote]').innerText(), /eligible provers\s+1, with 100,000 SORT of stake/);
+    // No browser extension in this Chromium: the page says so (and keeps the dev accounts).
+    await page.locator('[data-action="extension"]').click();
+    await page.locator('[data-error="submit"]').waitFor();
+    assert.match(await page.locator('[data-error="submit"]').innerText(), /No browser extension gave this page access to accounts/);
     const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob').address;
     await page.selectOption('select[name="account"]', bob);
     await page.locator('[data-action="submit"]').click();
@@ -183,6 +190,11 @@ describe('the dashboard in Chromium (dev chain)', () => {
 
   it(`with ${BURST} jobs in the chain: the charts hold the chain's verified jobs; first render and block updates are timed`, async () => {
     const keyring = new Keyring({ type: 'sr25519' });
+    // Dave registers as a prover, but no node proves for him: the jobs drawn for him time out,
+    // he is slashed and suspended, and they go to Alice.
+    const dave = keyring.addFromUri('//Dave');
+    const registered = await sendAndWait(api, api.tx.provers.register(2000n * UNIT, ['Fibonacci'], []), dave);
+    assert.equal(registered.dispatchError, null);
     const submitted = await submitBurst(api, keyring, keyring.addFromUri('//Bob'), {
       count: BURST, fee: 2n * UNIT, collateral: 10n * UNIT, window: 100
     });
@@ -221,6 +233,8 @@ describe('the dashboard in Chromium (dev chain)', () => {
     const from = shownHead - window + 1;
     const perBlock = [];
     const latencies = [];
+    const failures = [];
+    const FAILURES = ['jobs.ProverFailed', 'jobs.ProofRejected', 'jobs.JobFailed', 'jobs.NoProverDrawn', 'provers.Slashed', 'provers.Suspended'];
     const submittedAt = new Map();
     const atHead = await api.at(await api.rpc.chain.getBlockHash(shownHead));
     for (const [key, value] of await atHead.query.jobs.jobs.entries()) {
@@ -228,6 +242,10 @@ describe('the dashboard in Chromium (dev chain)', () => {
     }
     for (let n = from; n <= shownHead; n++) {
       const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(n));
+      for (const { event } of events) {
+        const kind = `${event.section}.${event.method}`;
+        if (FAILURES.includes(kind)) failures.unshift({ block: n, kind, job: event.data.job?.toNumber() ?? null, prover: event.data.prover?.toString() ?? null });
+      }
       const verified = events.filter(({ event }) => event.section === 'jobs' && event.method === 'ProofVerified');
       perBlock.push(verified.length);
       for (const { event } of verified) latencies.push(n - submittedAt.get(event.data.job.toNumber()));
@@ -238,6 +256,17 @@ describe('the dashboard in Chromium (dev chain)', () => {
     for (const l of latencies) histogram[l - 1]++;
     assert.deepEqual(charts.latency.data, histogram, 'latency histogram: as the blocks\' events say');
     assert.ok(perBlock.reduce((a, b) => a + b, 0) > 0 || shownHead - inBlock > window, 'the window has the burst\'s proofs');
+
+    // The failures feed: Dave's, exactly the window's failure events, newest first, with the
+    // runtime's words for the reason.
+    await waitFor('the feed\'s history', () => page.evaluate(() => window.sortitionDashboard.historyLoaded()), { intervalMs: 200 });
+    const feed = await page.evaluate(() => window.sortitionDashboard.failures());
+    const inWindow = (f) => f.block >= from && f.block <= shownHead;
+    assert.deepEqual(feed.filter(inWindow), failures, 'the failures feed: as the blocks\' events say');
+    assert.ok(failures.some((f) => f.kind === 'jobs.ProverFailed' && f.prover === dave.address), 'Dave failed in the window');
+    const first = page.locator('[data-kind="jobs.ProverFailed"]').first();
+    assert.match(await first.innerText(), /Dave.*did not accept an assigned job within the accept window/s);
+    assert.match(await page.locator(`[data-prover="${dave.address}"]`).innerText(), /Dave.*\b0 \/ [1-9]\d* \/ 0\b/s, 'Dave\'s record: none proven, some missed');
     await screenshot(page, 'settled');
     noErrors(page);
     await page.close();

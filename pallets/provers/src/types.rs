@@ -135,6 +135,9 @@ pub struct ProverParams<Balance, BlockNumber> {
 	TypeInfo,
 	MaxEncodedLen,
 )]
+// Its variants' docs go into the runtime metadata, so that wallets and the dashboard
+// show the chain's own words for it (`scale-info` leaves docs out unless asked).
+#[scale_info(capture_docs = "always")]
 pub enum FailureReason {
 	/// It did not accept an assigned job within the accept window.
 	AcceptTimeout,

@@ -140,6 +140,9 @@ impl<AccountId, BlockNumber> JobState<AccountId, BlockNumber> {
 	MaxEncodedLen,
 	Serialize,
 )]
+// Its variants' docs go into the runtime metadata, so that wallets and the dashboard
+// show the chain's own words for it (`scale-info` leaves docs out unless asked).
+#[scale_info(capture_docs = "always")]
 pub enum JobFailure {
 	/// No prover was eligible (program, ask, free stake, not suspended, not failed on this job,
 	/// not the requester) until the job expired.

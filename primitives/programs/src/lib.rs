@@ -451,6 +451,9 @@ impl Output {
 	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+// Its variants' docs go into the runtime metadata, so that wallets and the dashboard
+// show the chain's own words for it (`scale-info` leaves docs out unless asked).
+#[scale_info(capture_docs = "always")]
 pub enum InputError {
 	/// `steps` is not a power of two.
 	StepsNotPowerOfTwo,
@@ -476,6 +479,9 @@ pub enum InputError {
 	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+// Its variants' docs go into the runtime metadata, so that wallets and the dashboard
+// show the chain's own words for it (`scale-info` leaves docs out unless asked).
+#[scale_info(capture_docs = "always")]
 pub enum VerifyError {
 	/// The proof is larger than [`MAX_PROOF_SIZE`].
 	ProofTooLarge,
