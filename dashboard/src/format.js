@@ -29,10 +29,8 @@ export function Account ({ id }) {
   return html`<span class="account" title=${id}>${name ?? `${id.slice(0, 6)}…${id.slice(-4)}`}</span>`;
 }
 
-/** The programs as the command line names them. */
-export const PROGRAMS = { Fibonacci: 'fibonacci', RescueChain: 'rescue-chain', MimcVdf: 'mimc-vdf' };
-
-export const programName = (program) => PROGRAMS[program] ?? program;
+/** A program as the command line names it (`rescue-chain` for `RescueChain`). */
+export { cliName as programName } from '../../scripts/cli/lib/programs.mjs';
 
 /** `2^10` for 1024. */
 export function steps (n) {

@@ -4,7 +4,8 @@ import { html } from 'htm/preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 
 import { BarChart } from './chart.js';
-import { Account, amount, clock, parseAmount, programName, PROGRAMS, SECURITY, steps } from './format.js';
+import { jobInputs, PROGRAMS } from '../../scripts/cli/lib/programs.mjs';
+import { Account, amount, clock, parseAmount, programName, SECURITY, steps } from './format.js';
 import { FINISHED, STATES } from './market.js';
 import { verifyProofText } from './verifier.js';
 
@@ -310,20 +311,8 @@ const SIZES = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
 
 /** The job's inputs as @polkadot/api takes them, or throws an Error that says why not. */
 function inputsOf (program, log, seedText) {
-  const steps = 2 ** log;
   const seed = seedText.split(',').map((s) => s.trim()).filter(Boolean);
-  if (seed.some((s) => !/^\d+$/.test(s))) throw new Error(`a seed is whole numbers separated by commas, not '${seedText}'`);
-  switch (program) {
-    case 'Fibonacci':
-      if (seed.length) throw new Error('fibonacci takes no seed');
-      return { Fibonacci: { steps } };
-    case 'RescueChain':
-      if (seed.length && seed.length !== 2) throw new Error('rescue-chain takes a seed of two numbers (e.g. 1, 2)');
-      return { RescueChain: { seed: seed.length ? seed : ['1', '2'], steps } };
-    default:
-      if (seed.length > 1) throw new Error('mimc-vdf takes a seed of one number');
-      return { MimcVdf: { seed: seed[0] ?? '3', steps } };
-  }
+  return jobInputs(program, 2 ** log, seed);
 }
 
 export function SubmitPage ({ market, accounts, connectExtension }) {
@@ -396,7 +385,7 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
       <form onSubmit=${submit} data-form="submit">
         <div class="grid">
           <label>Program<select name="program" value=${form.program} onChange=${set('program')}>
-            ${Object.keys(PROGRAMS).map((p) => html`<option value=${p}>${programName(p)}</option>`)}</select></label>
+            ${Object.values(PROGRAMS).map((p) => html`<option value=${p}>${programName(p)}</option>`)}</select></label>
           <label>Steps<select name="log" value=${form.log} onChange=${set('log')}>
             ${SIZES.map((l) => html`<option value=${l}>2^${l} = ${(2 ** l).toLocaleString('en-US')}</option>`)}</select></label>
           <label>Seed<input name="seed" placeholder=${form.program === 'Fibonacci' ? 'none' : form.program === 'RescueChain' ? '1, 2' : '3'} value=${form.seed} onInput=${set('seed')} disabled=${form.program === 'Fibonacci'} /></label>

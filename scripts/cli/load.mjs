@@ -17,8 +17,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { submitBurst } from './lib/load.mjs';
-
-const PROGRAMS = { fibonacci: 'Fibonacci', 'rescue-chain': 'RescueChain', 'mimc-vdf': 'MimcVdf' };
+import { PROGRAMS } from './lib/programs.mjs';
 
 function percentile (values, p) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -19,6 +19,7 @@ import { cryptoWaitReady, isAddress } from '@polkadot/util-crypto';
 
 import { describeError, findEvent, sendAndWait } from './lib/tx.mjs';
 import { encodePortable, portableReceiptParts } from './lib/receipt.mjs';
+import { cliName, jobInputs as programInputs, PROGRAMS } from './lib/programs.mjs';
 import { loadVerifier } from './lib/verifier.mjs';
 
 const USAGE = `Usage: sortition [options] <command> [arguments]
@@ -101,19 +102,6 @@ const FINISHED = ['Verified', 'Failed', 'Cancelled'];
 
 const DEV_ACCOUNTS = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
 
-/** The programs by their command-line names, with the metadata's variant names. */
-const PROGRAMS = {
-  fibonacci: 'Fibonacci',
-  'rescue-chain': 'RescueChain',
-  'mimc-vdf': 'MimcVdf'
-};
-
-/** The command-line name of a program named as the chain does (`Fibonacci` or `fibonacci`). */
-function cliName (chainName) {
-  const entry = Object.entries(PROGRAMS).find(([, chain]) => chain.toLowerCase() === String(chainName).toLowerCase());
-  return entry ? entry[0] : chainName;
-}
-
 function program (name) {
   const normal = String(name).toLowerCase().replace(/_/g, '-');
   const found = PROGRAMS[normal] ?? Object.values(PROGRAMS).find((p) => p.toLowerCase() === normal.replace(/-/g, ''));
@@ -138,21 +126,11 @@ function fieldElement (text) {
 function jobInputs (name, stepsText, seedText) {
   const chain = program(name);
   const steps = integer(stepsText, 'steps', { min: 1 });
-  const seeds = seedText === undefined ? undefined : seedText.split(',').map((s) => fieldElement(s.trim()));
-  switch (chain) {
-    case 'Fibonacci':
-      if (seeds) throw new UsageError('fibonacci takes no seed');
-      return { Fibonacci: { steps } };
-    case 'RescueChain': {
-      const seed = seeds ?? ['1', '2'];
-      if (seed.length !== 2) throw new UsageError('rescue-chain takes a seed of two numbers: --seed A,B');
-      return { RescueChain: { seed, steps } };
-    }
-    default: {
-      const seed = seeds ?? ['3'];
-      if (seed.length !== 1) throw new UsageError('mimc-vdf takes a seed of one number: --seed A');
-      return { MimcVdf: { seed: seed[0], steps } };
-    }
+  const seeds = seedText === undefined ? [] : seedText.split(',').map((s) => fieldElement(s.trim()));
+  try {
+    return programInputs(chain, steps, seeds);
+  } catch (e) {
+    throw new UsageError(e.message);
   }
 }
 

@@ -1,19 +1,16 @@
 // A burst of jobs: fund as many requesters as it takes, submit every job at once (consecutive
 // nonces, no waiting between them) and find each job's id and block. Used by the load script
 // (`scripts/load.sh`) and the dashboard's browser test. Functions of an `api` and a `keyring`
-// only: no imports, so the tests' copy of @polkadot/api and the client's never meet.
+// only: no npm imports, so the tests' copy of @polkadot/api and the client's never meet.
+
+import { jobInputs, SAMPLE_SEEDS } from './programs.mjs';
 
 /** A requester holds at most this many jobs at once (the runtime's `MaxOpenJobs` is 64). */
 export const JOBS_PER_REQUESTER = 60;
 
-/** The inputs of the `i`-th job of a burst of `program` jobs with `steps` steps. */
+/** The inputs of the `i`-th job of a burst of `program` jobs with `steps` steps: seeds i, i + 1, ... */
 export function burstInputs (program, steps, i) {
-  switch (program) {
-    case 'Fibonacci': return { Fibonacci: { steps } };
-    case 'RescueChain': return { RescueChain: { seed: [String(i), String(i + 1)], steps } };
-    case 'MimcVdf': return { MimcVdf: { seed: String(i), steps } };
-    default: throw new Error(`unknown program '${program}' (Fibonacci, RescueChain or MimcVdf)`);
-  }
+  return jobInputs(program, steps, (SAMPLE_SEEDS[program] ?? []).map((_, k) => String(i + k)));
 }
 
 /**
