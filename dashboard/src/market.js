@@ -11,6 +11,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { xxhashAsU8a } from '@polkadot/util-crypto';
 
+import { rpcErrorMessage } from '../../scripts/cli/lib/rpc.mjs';
+
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 
 /** How many recent blocks the charts and the failures feed cover. */
@@ -31,10 +33,7 @@ async function send (provider, method, params = []) {
   try {
     return await provider.send(method, params);
   } catch (e) {
-    const message = typeof e.message === 'string' && e.code !== undefined && e.message.startsWith(`${e.code}: `)
-      ? e.message.slice(`${e.code}: `.length)
-      : e.message;
-    throw Object.assign(new Error(message), { code: e.code });
+    throw Object.assign(new Error(rpcErrorMessage(e)), { code: e.code });
   }
 }
 

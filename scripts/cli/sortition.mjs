@@ -20,6 +20,7 @@ import { cryptoWaitReady, isAddress } from '@polkadot/util-crypto';
 import { describeError, findEvent, sendAndWait } from './lib/tx.mjs';
 import { encodePortable, portableReceiptParts } from './lib/receipt.mjs';
 import { cliName, jobInputs as programInputs, PROGRAMS } from './lib/programs.mjs';
+import { rpcErrorMessage } from './lib/rpc.mjs';
 import { loadVerifier } from './lib/verifier.mjs';
 
 const USAGE = `Usage: sortition [options] <command> [arguments]
@@ -226,11 +227,7 @@ class Client {
     try {
       return await this.api._rpcCore.provider.send(method, params);
     } catch (e) {
-      if (e.code !== undefined && typeof e.message === 'string') {
-        // @polkadot/api formats RPC errors as `code: message: data`; keep the message.
-        const message = e.message.startsWith(`${e.code}: `) ? e.message.slice(`${e.code}: `.length) : e.message;
-        throw new ChainError(e.data === undefined ? message : message.slice(0, message.lastIndexOf(': ')) || message);
-      }
+      if (e.code !== undefined && typeof e.message === 'string') throw new ChainError(rpcErrorMessage(e));
       throw e;
     }
   }

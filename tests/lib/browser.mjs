@@ -1,8 +1,8 @@
 // The dashboard in a real browser: Debian's Chromium driven by playwright-core, the page served
 // from dashboard/dist/ by Vite's static server (`vite preview`, as scripts/dashboard.sh serves
-// it). Every process started here is stopped by `close()` and on exit.
+// it). The server is registered with the other processes the tests start (killed on exit and on
+// an interrupt); the browser is closed by the test.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium } from 'playwright-core';
 
-import { freePort } from './node.mjs';
+import { forget, freePort, spawnTracked } from './node.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DASHBOARD = join(ROOT, 'dashboard');
@@ -21,13 +21,12 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** Serve dashboard/dist on a free port; resolves `{ url, stop() }` once it answers. */
 export async function serveDashboard () {
   const port = await freePort();
-  const child = spawn(join(DASHBOARD, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: DASHBOARD, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(join(DASHBOARD, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: DASHBOARD });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
-  const kill = () => child.exitCode === null && child.kill('SIGKILL');
-  process.on('exit', kill);
+  const kill = () => { if (child.exitCode === null) child.kill('SIGKILL'); forget(child); };
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited: ${output}`);
@@ -37,7 +36,7 @@ export async function serveDashboard () {
     if (i > 100) { kill(); throw new Error(`vite preview did not answer on ${url}: ${output}`); }
     await sleep(200);
   }
-  return { url, stop: () => { kill(); process.off('exit', kill); } };
+  return { url, stop: kill };
 }
 
 /** Chromium, headless. */

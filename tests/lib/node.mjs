@@ -32,6 +32,21 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { killAll(); process.exit(130); });
 }
 
+/**
+ * Start `command` with its output piped, registered like every process started here: killed on
+ * exit and on an interrupt. Remove it with `forget(child)` once it has been stopped.
+ */
+export function spawnTracked (command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  running.add(child);
+  return child;
+}
+
+/** Unregister a process started with `spawnTracked` (after it exited or was stopped). */
+export function forget (child) {
+  running.delete(child);
+}
+
 /** A TCP port that is free right now on 127.0.0.1. */
 export async function freePort () {
   const server = net.createServer();
@@ -53,8 +68,7 @@ export function runNode (args, options) {
  * here). Resolves `{ code, signal, stdout, stderr }`.
  */
 export async function run (command, args, { timeoutMs = 60_000, env } = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
-  running.add(child);
+  const child = spawnTracked(command, args, { env: env ? { ...process.env, ...env } : process.env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => { stdout += d; });
@@ -76,15 +90,14 @@ export async function startNode (args, { name = 'node' } = {}) {
   const prometheusPort = await freePort();
   // `--tmp` makes the node use (and delete) a temporary base path of its own.
   const basePath = args.includes('--tmp') ? null : mkdtempSync(join(tmpdir(), `sortition-${name}-`));
-  const child = spawn(NODE_BIN, [
+  const child = spawnTracked(NODE_BIN, [
     ...(basePath ? ['--base-path', basePath] : []),
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry',
     ...args
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
+  ]);
 
   let output = '';
   const collect = (d) => {
