@@ -147,7 +147,7 @@ const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 const EVENT_WORDS = {
   JobSubmitted: (f, m) => `submitted with a fee of ${m.fmt(f.fee.toBigInt())}`,
-  ProverAssigned: (f) => html`drawn: <${Account} id=${f.prover.toString()} /> (attempt ${f.attempt.toNumber()}), must accept by #${f.acceptBy.toNumber()}`,
+  ProverAssigned: (f) => html`drawn: <${Account} id=${f.prover.toString()} /> (attempt ${f.attempt.toNumber()}), must accept or prove by #${f.acceptBy.toNumber()}`,
   JobAccepted: (f) => html`accepted by <${Account} id=${f.prover.toString()} />, proof due by #${f.proveBy.toNumber()}`,
   NoProverDrawn: (f) => `no eligible prover drawn; next draw at #${f.nextDrawAt.toNumber()}`,
   ProofVerified: (f, m) => html`proof verified; <${Account} id=${f.prover.toString()} /> paid ${m.fmt(f.fee.toBigInt())}`,
@@ -160,7 +160,7 @@ const EVENT_WORDS = {
 function describeState (job) {
   switch (job.state) {
     case 'Pending': return `pending: a prover is drawn in block #${job.deadline}`;
-    case 'Assigned': return html`assigned to <${Account} id=${job.prover} />, who must accept by block #${job.deadline}`;
+    case 'Assigned': return html`assigned to <${Account} id=${job.prover} />, who must accept or prove it by block #${job.deadline}`;
     case 'Proving': return html`being proven by <${Account} id=${job.prover} />, proof due by block #${job.deadline}`;
     case 'Verified': return html`verified: proven by <${Account} id=${job.prover} />`;
     case 'Failed': return `failed (${job.reason}): the fee was refunded`;

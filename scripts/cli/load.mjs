@@ -16,13 +16,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { submitBurst } from './lib/load.mjs';
+import { describeJobs, followJobs, submitBurst } from './lib/load.mjs';
 import { PROGRAMS } from './lib/programs.mjs';
-
-function percentile (values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main () {
   const { values: o } = parseArgs({
@@ -63,45 +58,9 @@ async function main () {
     console.log(`${count} ${o.program} jobs of ${steps} steps from ${Math.ceil(count / 60)} requesters, in blocks #${first}-#${last} (${((Date.now() - started) / 1000).toFixed(1)} s to submit)`);
     if (o['no-wait']) return 0;
 
-    // Follow every block from the first submission until each job has ended.
-    const ids = new Map(submitted.map((s) => [s.id, s]));
-    const ended = new Map();
-    const perBlock = new Map();
-    let failures = 0;
-    const deadline = Date.now() + 1000 * Number(o.timeout);
-    for (let next = first; ended.size < count;) {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      for (; next <= best && ended.size < count; next++) {
-        const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(next));
-        for (const { event } of events) {
-          if (event.section !== 'jobs' || event.data.job === undefined || !ids.has(event.data.job.toNumber())) continue;
-          const id = event.data.job.toNumber();
-          if (event.method === 'ProofVerified') {
-            ended.set(id, { verified: true, latency: next - ids.get(id).block });
-            perBlock.set(next, (perBlock.get(next) ?? 0) + 1);
-          } else if (event.method === 'JobFailed' || event.method === 'JobCancelled') {
-            ended.set(id, { verified: false });
-          } else if (event.method === 'ProverFailed' || event.method === 'ProofRejected') {
-            failures++;
-          }
-        }
-      }
-      if (ended.size < count) {
-        if (Date.now() > deadline) break;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-    const latencies = [...ended.values()].filter((e) => e.verified).map((e) => e.latency);
-    const blocks = [...perBlock.keys()];
-    const span = blocks.length ? Math.max(...blocks) - Math.min(...blocks) + 1 : 0;
-    const lost = count - ended.size;
-    const failed = ended.size - latencies.length;
-    console.log(`verified ${latencies.length}, failed ${failed}, lost (not ended in ${o.timeout} s) ${lost}; prover failures ${failures}`);
-    if (latencies.length) {
-      console.log(`submission -> verified, blocks: p50 ${percentile(latencies, 50)}, p95 ${percentile(latencies, 95)}, max ${Math.max(...latencies)}`);
-      console.log(`proofs verified per block: max ${Math.max(...perBlock.values())}, mean ${(latencies.length / span).toFixed(1)} over the ${span} blocks from the first verification to the last`);
-    }
-    return lost === 0 && failed === 0 ? 0 : 1;
+    const result = await followJobs(api, submitted, { timeoutMs: 1000 * Number(o.timeout) });
+    for (const line of describeJobs(result)) console.log(line);
+    return result.lost === 0 && result.failed === 0 ? 0 : 1;
   } finally {
     await api.disconnect();
   }

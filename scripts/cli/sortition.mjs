@@ -282,7 +282,7 @@ class Client {
     const [name, s] = Object.entries(state)[0];
     switch (name) {
       case 'Pending': return `pending: a prover is drawn in block #${s.drawAt}`;
-      case 'Assigned': return `assigned to ${s.prover}, who must accept by block #${s.acceptBy}`;
+      case 'Assigned': return `assigned to ${s.prover}, who must accept or prove it by block #${s.acceptBy}`;
       case 'Proving': return `accepted by ${s.prover}, proof due by block #${s.proveBy}`;
       case 'Verified': return `verified: output ${this.describeOutput(s.output)}, proven by ${s.prover}`;
       case 'Failed': return `failed (${s.reason}): the fee was refunded`;
@@ -311,7 +311,7 @@ class Client {
     const prefix = `#${number} job ${d.job}`;
     switch (method) {
       case 'JobSubmitted': return `${prefix}: submitted (${cliName(d.program)}, ${d.steps} steps; fee ${this.format(d.fee)}, collateral ${this.format(d.collateral)})`;
-      case 'ProverAssigned': return `${prefix}: assigned to ${d.prover} (attempt ${d.attempt}), who must accept by #${d.acceptBy}`;
+      case 'ProverAssigned': return `${prefix}: assigned to ${d.prover} (attempt ${d.attempt}), who must accept or prove it by #${d.acceptBy}`;
       case 'JobAccepted': return `${prefix}: accepted by ${d.prover}, proof due by #${d.proveBy}`;
       case 'NoProverDrawn': return `${prefix}: no eligible prover drawn; next draw at #${d.nextDrawAt}`;
       case 'ProofRejected': return `${prefix}: proof from ${d.prover} rejected (${JSON.stringify(d.reason)})`;

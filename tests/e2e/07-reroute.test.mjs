@@ -41,7 +41,9 @@ describe('re-routing a stopped prover\'s job (--chain local)', () => {
     const names = { [keyring.addFromUri('//Alice').address]: 'alice', [keyring.addFromUri('//Bob').address]: 'bob' };
     const collateral = 100n * UNIT;
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob({ Fibonacci: { steps: 1 << 14 } }, 'Bits96', 10n * UNIT, collateral, 10), dave);
+      // Seconds to prove: longer than the worker waits in the block of the draw, so the drawn
+      // prover accepts first (a quicker proof would be its acceptance, with no accept to see).
+      api.tx.jobs.submitJob({ Fibonacci: { steps: 1 << 18 } }, 'Bits96', 10n * UNIT, collateral, 10), dave);
     assert.equal(submitted.dispatchError, null);
     const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
     const byJob = (d) => d.job.toNumber() === id;

@@ -43,7 +43,7 @@ describe('command-line client (--dev)', () => {
     id = Number(/job (\d+)/.exec(lines[0])[1]);
     const steps = lines.map((line) => /^#\d+ job \d+: (\w+)/.exec(line)?.[1]);
     assert.deepEqual(steps, ['submitted', 'assigned', 'accepted', 'verified'], stdout);
-    assert.match(lines[1], /assigned to 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY \(attempt 1\), who must accept by #\d+/);
+    assert.match(lines[1], /assigned to 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY \(attempt 1\), who must accept or prove it by #\d+/);
     assert.match(lines[3], /verified: output fibonacci \d+, proven by 5Grwva\S+, paid 2 SORT$/);
     // Block numbers only go up.
     const blocks = lines.map((line) => Number(/^#(\d+)/.exec(line)[1]));

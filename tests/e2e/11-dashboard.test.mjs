@@ -87,14 +87,17 @@ describe('the dashboard in Chromium (dev chain)', () => {
       if (state && seen[seen.length - 1] !== state) seen.push(state);
       return state === 'Verified';
     }, { timeoutMs: 120_000, intervalMs: 200 });
-    assert.deepEqual(seen, ['Pending', 'Assigned', 'Proving', 'Verified'], `states shown: ${seen.join(' -> ')}`);
+    // A 2^10-step proof is ready in the block of the draw: it is the acceptance, so the job
+    // goes from Assigned to Verified (had the worker been slower: accepted, Proving, first).
+    const accepted = seen.includes('Proving');
+    assert.deepEqual(seen, ['Pending', 'Assigned', ...(accepted ? ['Proving'] : []), 'Verified'], `states shown: ${seen.join(' -> ')}`);
 
     const verified = (await api.query.jobs.jobs(jobId)).unwrap().state.asVerified;
     const output = verified.output.asFibonacci.toString();
     assert.equal((await page.locator('[data-output]').innerText()).trim(), output);
     await page.locator('[data-event="ProofVerified"]').waitFor({ timeout: 30_000 });
     const events = await page.locator('[data-timeline] li').evaluateAll((items) => items.map((li) => li.dataset.event));
-    assert.deepEqual(events, ['JobSubmitted', 'ProverAssigned', 'JobAccepted', 'ProofVerified']);
+    assert.deepEqual(events, ['JobSubmitted', 'ProverAssigned', ...(accepted ? ['JobAccepted'] : []), 'ProofVerified']);
     await screenshot(page, 'job-verified');
     noErrors(page);
     await page.close();

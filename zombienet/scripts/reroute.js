@@ -14,7 +14,8 @@ const { UNIT, account, check, connect, rpc, scanEvents, script, send, stateFile,
 const REQUESTER = 'charlie';
 const FEE = 10n * UNIT;
 const COLLATERAL = 100n * UNIT;
-const FIB = { Fibonacci: { steps: 1 << 14 } };
+// Seconds to prove: more than the worker waits in the block of the draw, so Dave accepts first.
+const FIB = { Fibonacci: { steps: 1 << 18 } };
 const ANY_FEE = [{ program: 'Fibonacci', minFee: 0 }];
 
 async function accept (api, state) {

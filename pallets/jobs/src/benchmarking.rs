@@ -17,8 +17,8 @@ use sp_runtime::traits::{Bounded, One, Saturating, Zero};
 
 /// What the benchmarks need from the runtime.
 pub trait BenchmarkHelper {
-	/// Make the `Randomness` source return `Some` in the current block (BABE's VRF output
-	/// exists only in blocks that BABE authored).
+	/// Make the `Randomness` source return `Some` in the current block, as in a block BABE
+	/// authored (the runtime sets up a real VRF pre-digest, so that reading it is measured).
 	fn prepare_randomness();
 }
 
@@ -277,8 +277,8 @@ mod benchmarks {
 		assert_eq!(DeadlineCursor::<T>::get(), now.saturating_add(One::one()));
 	}
 
-	/// A draw that finds a prover and assigns the job (the registry's worst-case draw is
-	/// added to this weight separately).
+	/// A draw that finds a prover and assigns the job, with the block's randomness read (the
+	/// registry's draw is added to this weight separately, for the picks it made).
 	#[benchmark]
 	fn draw_job() {
 		let (_, id) =
@@ -289,7 +289,8 @@ mod benchmarks {
 
 		#[block]
 		{
-			Market::<T>::draw_for(id, job, block);
+			let randomness = Market::<T>::block_randomness(&mut None);
+			Market::<T>::draw_for(id, job, block, randomness);
 		}
 
 		// The benchmark's prover, or one the chain's genesis registered.
@@ -312,7 +313,8 @@ mod benchmarks {
 
 		#[block]
 		{
-			Market::<T>::draw_for(id, job, block);
+			let randomness = Market::<T>::block_randomness(&mut None);
+			Market::<T>::draw_for(id, job, block, randomness);
 		}
 
 		assert!(is_failed::<T>(id));
@@ -385,7 +387,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Market::<T>::on_deadline(id, block, block);
+			Market::<T>::on_deadline(id, block, block, &mut None);
 		}
 
 		assert!(!Jobs::<T>::contains_key(id));

@@ -21,6 +21,8 @@
 //! Pending   --(nobody eligible, job expired)----------> Failed (fee refunded)
 //! Pending   --(requester cancels)---------------------> Cancelled (fee refunded)
 //! Assigned  --(prover accepts by accept_by)-----------> Proving { prover, prove_by }
+//! Assigned  --(valid proof by accept_by)--------------> Verified (fee to the prover)
+//! Assigned  --(invalid proof by accept_by)------------> Pending  (collateral slashed, suspension)
 //! Assigned  --(no accept by accept_by)----------------> Pending  (penalty, suspension)
 //! Proving   --(valid proof by prove_by)---------------> Verified (fee to the prover)
 //! Proving   --(invalid proof)-------------------------> Pending  (collateral slashed, suspension)
@@ -31,12 +33,13 @@
 //!
 //! A requester submits a job: the inputs of a program (checked: a job that cannot be proven is
 //! refused here), a security level, a fee (held from the requester until the job ends), the
-//! collateral the prover must put at risk and the proving window. Two blocks later the chain
+//! collateral the prover must put at risk and the proving window. In the next block the chain
 //! draws a prover, by stake, among the provers that prove the program, ask at most the fee,
 //! have the collateral free, are not suspended, have not failed this job and are not the
 //! requester. The drawn prover's collateral is locked, and it has the accept window to accept
 //! the job (the pre-confirmation: the requester knows a staked prover is on it) and then the
-//! proving window to post a proof. A valid proof pays the fee to the prover, releases its
+//! proving window to post a proof. A prover that has the proof within the accept window posts
+//! it at once: the proof is its acceptance. A valid proof pays the fee to the prover, releases its
 //! collateral and records the result; the call is free. A prover that does not accept in time
 //! loses a small part of its collateral; one that does not prove in time or posts an invalid
 //! proof loses all of it (a share goes to the requester, the rest is burned). Either way it is
@@ -51,10 +54,12 @@
 //!   order under a weight budget (`HookWeight`) and resumes where it stopped in the next block
 //!   ([`DeadlineCursor`]), so a block with thousands of expiring jobs never overruns: they are
 //!   handled over the next blocks, in order, and none is lost.
-//! - Randomness: the draw hashes `Randomness` (BABE's VRF output of the parent block in the
-//!   runtime) with the job id and attempt number. A job submitted in block `n` is first drawn
-//!   in block `n + 2`, from block `n + 1`'s VRF output, which did not exist when the job was
-//!   included.
+//! - Randomness: the draw hashes `Randomness` (in the runtime, BABE's VRF output of the block
+//!   being built, read from its pre-digest) with the job id and attempt number. A job submitted
+//!   in block `n` is first drawn in block `n + 1`, from block `n + 1`'s own VRF output: only
+//!   that block's author can know it before the block is out, and it cannot choose it (see
+//!   `docs/architecture.md`, "Randomness"). It is computed once per block, when the first
+//!   due draw needs it.
 //! - Money only moves through fungible holds: the fee is held under `HoldReason::JobFee` and
 //!   either transferred on hold to the prover or released; collateral is part of the prover's
 //!   stake, locked and slashed through the [`ProverRegistry`].
@@ -140,8 +145,9 @@ pub mod pallet {
 		/// The provers: draw, lock, slash, suspend (the provers pallet in the runtime).
 		type Provers: ProverRegistry<Self::AccountId, Balance = BalanceOf<Self>>;
 
-		/// Randomness for the draw, fresh in every block: BABE's `ParentBlockRandomness` in the
-		/// runtime. `None` (a block without a VRF output) postpones draws by a block.
+		/// Randomness for the draw, fresh in every block and unknown before it: in the runtime,
+		/// BABE's VRF output of the block being built. `None` (a block without a VRF output)
+		/// postpones draws by a block. Read at most once per block.
 		type Randomness: Randomness<Option<Self::Hash>, BlockNumberFor<Self>>;
 
 		/// The most provers a job is assigned to: when the last one fails, the job fails and
@@ -256,7 +262,7 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A job was submitted; its fee is held. A prover is drawn for it two blocks later.
+		/// A job was submitted; its fee is held. A prover is drawn for it in the next block.
 		JobSubmitted {
 			job: JobId,
 			requester: T::AccountId,
@@ -342,7 +348,7 @@ pub mod pallet {
 		JobNotAssigned,
 		/// The accept window closed: the job goes to another prover.
 		AcceptWindowClosed,
-		/// The job is not waiting for a proof (accept it first, or it finished).
+		/// The job is not waiting for a proof: no prover holds it yet, or it finished.
 		JobNotProving,
 		/// The proving window closed: the job goes to another prover.
 		ProvingWindowClosed,
@@ -389,7 +395,7 @@ pub mod pallet {
 		/// ## Details
 		/// The inputs are checked (a job that cannot be proven is refused) and `fee` is held
 		/// from the requester until the job ends: paid to the prover whose proof verifies, or
-		/// refunded if the job fails or is cancelled. A prover is drawn two blocks later.
+		/// refunded if the job fails or is cancelled. A prover is drawn in the next block.
 		///
 		/// ## Errors
 		/// `ProgramPaused`, `StepsNotPowerOfTwo`, `TooFewSteps`, `TooManySteps`,
@@ -451,7 +457,8 @@ pub mod pallet {
 			Self::do_accept_job(prover, job)
 		}
 
-		/// Submit the proof of a job you accepted, with the output it proves.
+		/// Submit the proof of a job you hold, with the output it proves. A proof within the
+		/// accept window is also your acceptance: no `accept_job` is needed before it.
 		///
 		/// ## Dispatch Origin
 		/// Signed: the prover the job is assigned to.
@@ -463,11 +470,13 @@ pub mod pallet {
 		/// fetch the proof (`sortition_proof`), and goes into the block's receipts root.
 		/// Invalid: the call succeeds with `ProofRejected` (so the slash stands), your
 		/// whole collateral is slashed, you are suspended, the job goes to another prover, and
-		/// you pay for the verification. Must come by the `prove_by` block of `JobAccepted`.
+		/// you pay for the verification. Must come by the `accept_by` block of
+		/// `ProverAssigned` if you have not accepted, or by the `prove_by` block of
+		/// `JobAccepted` if you have.
 		///
 		/// ## Errors
-		/// `JobNotFound`, `JobNotProving`, `NotAssignedProver`, `ProvingWindowClosed`,
-		/// `TooManyProofsInBlock`. (A proof over `MaxProofSize` bytes does not decode: the
+		/// `JobNotFound`, `JobNotProving`, `NotAssignedProver`, `AcceptWindowClosed`,
+		/// `ProvingWindowClosed`, `TooManyProofsInBlock`. (A proof over `MaxProofSize` bytes does not decode: the
 		/// transaction is invalid.)
 		///
 		/// ## Events

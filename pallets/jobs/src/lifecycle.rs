@@ -6,7 +6,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_provers::FailureReason;
 use sortition_programs::{InputError, Inputs, Program, SecurityLevel};
 use sp_runtime::{
-	traits::{One, Saturating, Zero},
+	traits::{Saturating, Zero},
 	DispatchError,
 };
 
@@ -49,9 +49,9 @@ impl<T: Config> Pallet<T> {
 		Self::hold_fee(&requester, fee)?;
 
 		let now = Self::now();
-		// Drawn in `now + 2`, from the randomness of block `now + 1`: unknown when the job was
+		// Drawn in `now + 1`, from that block's own randomness: unknown when the job was
 		// included.
-		let draw_at = now.saturating_add(One::one()).saturating_add(One::one());
+		let draw_at = Self::next_block(now);
 		let mut job = Job {
 			requester: requester.clone(),
 			inputs,

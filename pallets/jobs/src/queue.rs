@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The most weight one due deadline can take: checked before each is handled.
 	pub(crate) fn max_deadline_weight() -> Weight {
-		let draw = T::Provers::draw_weight();
+		let draw = T::Provers::draw_weight(T::Provers::max_draw_attempts());
 		T::WeightInfo::draw_job()
 			.saturating_add(draw)
 			.max(T::WeightInfo::expire_job().saturating_add(draw))
@@ -33,11 +33,14 @@ impl<T: Config> Pallet<T> {
 	/// Handle the deadlines due by `now`, oldest block first, within `HookWeight`. Whatever
 	/// does not fit stays in the queue for the next block.
 	pub(crate) fn process_deadlines(now: BlockNumberFor<T>) -> Weight {
+		// Each deadline is charged what it used (a draw: the picks it made); the room for the
+		// costliest one is checked before each.
 		let mut meter = WeightMeter::with_limit(T::HookWeight::get());
 		// Looking at one block's queue (and moving the cursor past it).
 		let look = T::WeightInfo::on_initialize_idle();
 		let max_item = Self::max_deadline_weight();
 		let mut block = DeadlineCursor::<T>::get();
+		let mut randomness = None;
 		while block <= now && meter.try_consume(look).is_ok() {
 			loop {
 				if !meter.can_consume(max_item) {
@@ -49,8 +52,8 @@ impl<T: Config> Pallet<T> {
 				}
 				let Some(id) = Deadlines::<T>::iter_key_prefix(block).next() else { break };
 				Deadlines::<T>::remove(block, id);
-				// At most `max_item`, which the meter has room for.
-				meter.consume(Self::on_deadline(id, block, now).min(max_item));
+				// What it used, at most `max_item`, which the meter has room for.
+				meter.consume(Self::on_deadline(id, block, now, &mut randomness).min(max_item));
 			}
 			block.saturating_inc();
 			DeadlineCursor::<T>::put(block);
@@ -58,12 +61,14 @@ impl<T: Config> Pallet<T> {
 		meter.consumed()
 	}
 
-	/// Job `id`'s deadline at `block` is due (at `now`): run its timed transition. Returns the
-	/// weight used.
+	/// Job `id`'s deadline at `block` is due (at `now`): run its timed transition. A draw
+	/// takes the block's randomness from `randomness` (read on first use). Returns the weight
+	/// used.
 	pub(crate) fn on_deadline(
 		id: JobId,
 		block: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
+		randomness: &mut Option<Option<T::Hash>>,
 	) -> Weight {
 		let Some(job) = Jobs::<T>::get(id) else {
 			defensive!("every queued deadline has its job");
@@ -73,7 +78,9 @@ impl<T: Config> Pallet<T> {
 			defensive!("a job is queued under its own deadline only");
 		}
 		match job.state.clone() {
-			JobState::Pending { .. } => Self::draw_for(id, job, now),
+			JobState::Pending { .. } => {
+				Self::draw_for(id, job, now, Self::block_randomness(randomness))
+			},
 			JobState::Assigned { prover, .. } => {
 				Self::fail_prover(id, job, prover, FailureReason::AcceptTimeout, now);
 				T::WeightInfo::accept_timeout()

@@ -13,12 +13,21 @@ impl<T: Config> Pallet<T> {
 		sp_io::hashing::blake2_256(&(b"sortition/draw", randomness, id, attempt).encode())
 	}
 
-	/// Draw a prover for pending job `id` at `now`. Found: lock its collateral and assign the
-	/// job. Nobody eligible: draw again after `redraw_interval`, or fail the job once it has
-	/// expired. Returns the weight used.
-	pub(crate) fn draw_for(id: JobId, mut job: JobOf<T>, now: BlockNumberFor<T>) -> Weight {
+	/// The block's randomness for the draw, read once: `cache` holds it after the first call.
+	pub(crate) fn block_randomness(cache: &mut Option<Option<T::Hash>>) -> Option<T::Hash> {
+		*cache.get_or_insert_with(|| T::Randomness::random(b"sortition/jobs").0)
+	}
+
+	/// Draw a prover for pending job `id` at `now`, from the block's `randomness`. Found: lock
+	/// its collateral and assign the job. Nobody eligible: draw again after `redraw_interval`,
+	/// or fail the job once it has expired. Returns the weight used: the draw's picks as made.
+	pub(crate) fn draw_for(
+		id: JobId,
+		mut job: JobOf<T>,
+		now: BlockNumberFor<T>,
+		randomness: Option<T::Hash>,
+	) -> Weight {
 		let params = Params::<T>::get();
-		let (randomness, _) = T::Randomness::random(b"sortition/jobs");
 		let Some(randomness) = randomness else {
 			// No VRF output in this block (not expected with BABE's VRF slots): next block.
 			Self::transition(id, &mut job, JobState::Pending { draw_at: Self::next_block(now) });
@@ -30,15 +39,17 @@ impl<T: Config> Pallet<T> {
 		let failed = job.failed.clone();
 		let drawn = T::Provers::draw(job.inputs.program(), job.fee, job.collateral, &seed, |who| {
 			*who == requester || failed.contains(who)
-		})
-		.filter(|prover| match T::Provers::lock_collateral(prover, job.collateral) {
-			Ok(()) => true,
-			Err(error) => {
-				defensive!("a drawn prover has the collateral free", error);
-				false
-			},
 		});
-		let draw = T::Provers::draw_weight();
+		let draw = T::Provers::draw_weight(drawn.attempts);
+		let drawn = drawn.prover.filter(|prover| {
+			match T::Provers::lock_collateral(prover, job.collateral) {
+				Ok(()) => true,
+				Err(error) => {
+					defensive!("a drawn prover has the collateral free", error);
+					false
+				},
+			}
+		});
 		match drawn {
 			Some(prover) => {
 				let accept_by = now.saturating_add(params.accept_window);

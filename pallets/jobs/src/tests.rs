@@ -25,6 +25,8 @@ const COLLATERAL: Balance = 1_000;
 const WINDOW: BlockNumber = 10;
 const FIB: Inputs = Inputs::Fibonacci { steps: 64 };
 const LEVEL: SecurityLevel = SecurityLevel::Bits96;
+/// The block a job submitted in block 1 (where every test starts) is drawn in: the next one.
+const DRAW: BlockNumber = 2;
 
 fn submit(requester: AccountId, inputs: Inputs) -> JobId {
 	let id = NextJobId::<Test>::get();
@@ -74,11 +76,16 @@ fn one_prover() -> ExtBuilder {
 	ExtBuilder::default().prover(ALICE, STAKE, &Program::ALL)
 }
 
+/// Two provers (Alice and Bob) with the same stake, proving every program.
+fn two_provers() -> ExtBuilder {
+	one_prover().prover(BOB, STAKE, &Program::ALL)
+}
+
 mod submit_job {
 	use super::*;
 
 	#[test]
-	fn holds_the_fee_and_queues_the_draw_two_blocks_later() {
+	fn holds_the_fee_and_queues_the_draw_in_the_next_block() {
 		one_prover().build_and_execute(|| {
 			let before = free(REQUESTER);
 			let id = submit(REQUESTER, FIB);
@@ -86,12 +93,12 @@ mod submit_job {
 			assert_eq!(id, 0);
 			assert_eq!(NextJobId::<Test>::get(), 1);
 			let job = job(id);
-			assert_eq!(job.state, JobState::Pending { draw_at: 3 });
-			assert_eq!(job.expires_at, 3 + PARAMS.draw_timeout);
+			assert_eq!(job.state, JobState::Pending { draw_at: DRAW });
+			assert_eq!(job.expires_at, DRAW + PARAMS.draw_timeout);
 			assert_eq!(free(REQUESTER), before - FEE);
 			assert_eq!(JobMarket::held_fees(&REQUESTER), FEE);
 			assert_eq!(RequesterJobs::<Test>::get(REQUESTER).into_inner(), vec![id]);
-			assert!(Deadlines::<Test>::contains_key(3, id));
+			assert!(Deadlines::<Test>::contains_key(DRAW, id));
 			assert_eq!(
 				jobs_events(),
 				vec![JobsEvent::JobSubmitted {
@@ -104,16 +111,10 @@ mod submit_job {
 				}]
 			);
 
-			// Nothing is drawn in the next block: the randomness must postdate the job.
-			run_to_block(2);
-			assert_eq!(job_state(id), JobState::Pending { draw_at: 3 });
-			run_to_block(3);
+			// Drawn in the next block, from that block's randomness.
+			run_to_block(DRAW);
 			assert_eq!(assigned(id), ALICE);
 		})
-	}
-
-	fn job_state(id: JobId) -> JobStateOf<Test> {
-		job(id).state
 	}
 
 	#[test]
@@ -183,11 +184,11 @@ mod happy_path {
 			let (requester_before, alice_before, issuance_before) =
 				(free(REQUESTER), free(ALICE), issuance());
 			let id = submit(REQUESTER, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert_eq!(assigned(id), ALICE);
 			assert_eq!(locked(ALICE), COLLATERAL);
 			assert!(ProverJobs::<Test>::contains_key(ALICE, id));
-			let accept_by = 3 + PARAMS.accept_window;
+			let accept_by = DRAW + PARAMS.accept_window;
 			assert!(jobs_events().contains(&JobsEvent::ProverAssigned {
 				job: id,
 				prover: ALICE,
@@ -305,7 +306,7 @@ mod happy_path {
 					ids.push(id);
 				}
 			}
-			run_to_block(3);
+			run_to_block(DRAW);
 			for id in &ids {
 				assert_ok!(JobMarket::accept_job(signed(ALICE), *id));
 				assert_eq!(submit_valid_proof(ALICE, *id).pays_fee, Pays::No);
@@ -315,10 +316,58 @@ mod happy_path {
 			let receipts: Vec<_> =
 				ids.iter().map(|id| Receipts::<Test>::get(id).unwrap()).collect();
 			assert_eq!(JobMarket::block_receipts(), receipts);
-			run_to_block(4);
+			run_to_block(DRAW + 1);
 			let leaf = JobMarket::receipts_leaf();
-			assert_eq!((leaf.block, leaf.receipts), (3, 6));
+			assert_eq!((leaf.block, leaf.receipts), (DRAW, 6));
 			assert_eq!(leaf.receipts_root, crate::receipts_root(&receipts));
+		})
+	}
+
+	/// A prover that has the proof within the accept window skips `accept_job`: the proof is
+	/// its acceptance. Submitted in block 1, verified in block 2.
+	#[test]
+	fn a_proof_in_the_accept_window_is_the_acceptance() {
+		one_prover().build_and_execute(|| {
+			let (requester_before, alice_before, issuance_before) =
+				(free(REQUESTER), free(ALICE), issuance());
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			assert_eq!(assigned(id), ALICE);
+			jobs_events();
+			assert_eq!(submit_valid_proof(ALICE, id).pays_fee, Pays::No);
+
+			let events = jobs_events();
+			assert!(matches!(events[..], [JobsEvent::ProofVerified { job, prover: ALICE, fee: FEE, .. }] if job == id));
+			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
+			assert_eq!(Receipts::<Test>::get(id).map(|receipt| receipt.block), Some(DRAW));
+			assert_eq!(free(REQUESTER), requester_before - FEE);
+			assert_eq!(free(ALICE), alice_before + FEE);
+			assert_eq!(issuance(), issuance_before);
+			assert_eq!(locked(ALICE), 0);
+			assert!(!ProverJobs::<Test>::contains_key(ALICE, id));
+		})
+	}
+
+	/// An invalid proof in the accept window costs what it costs after accepting: the whole
+	/// collateral, and the job goes to another prover.
+	#[test]
+	fn an_invalid_proof_in_the_accept_window_is_slashed_in_full() {
+		two_provers().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			let first = assigned(id);
+			let (output, proof) = proof(Inputs::Fibonacci { steps: 128 }, LEVEL);
+			assert_ok!(JobMarket::submit_proof(
+				signed(first),
+				id,
+				output,
+				proof.try_into().unwrap()
+			));
+			assert_eq!(stake(first), STAKE - COLLATERAL);
+			assert_eq!(locked(first), 0);
+			assert_eq!(job(id).state, JobState::Pending { draw_at: DRAW + 1 });
+			run_to_block(DRAW + 1);
+			assert_ne!(assigned(id), first);
 		})
 	}
 
@@ -328,7 +377,7 @@ mod happy_path {
 			MaxReceiptsPerBlock::set(1);
 			let first = submit(REQUESTER, FIB);
 			let second = submit(REQUESTER, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert_ok!(JobMarket::accept_job(signed(ALICE), first));
 			assert_ok!(JobMarket::accept_job(signed(ALICE), second));
 			submit_valid_proof(ALICE, first);
@@ -366,17 +415,11 @@ mod failures {
 	/// Alice and Bob prove everything; returns the job and its first prover.
 	fn assigned_job() -> (JobId, AccountId, AccountId) {
 		let id = submit(REQUESTER, FIB);
-		run_to_block(3);
+		run_to_block(DRAW);
 		let first = assigned(id);
 		let other = if first == ALICE { BOB } else { ALICE };
 		jobs_events();
 		(id, first, other)
-	}
-
-	fn two_provers() -> ExtBuilder {
-		ExtBuilder::default()
-			.prover(ALICE, STAKE, &Program::ALL)
-			.prover(BOB, STAKE, &Program::ALL)
 	}
 
 	#[test]
@@ -384,7 +427,7 @@ mod failures {
 		two_provers().build_and_execute(|| {
 			let (requester_before, issuance_before) = (free(REQUESTER), issuance());
 			let (id, first, other) = assigned_job();
-			let accept_by = 3 + PARAMS.accept_window;
+			let accept_by = DRAW + PARAMS.accept_window;
 
 			run_to_block(accept_by);
 			assert_eq!(assigned(id), first, "still assigned in the last block of the window");
@@ -428,7 +471,7 @@ mod failures {
 			let (requester_before, issuance_before) = (free(REQUESTER), issuance());
 			let (id, first, other) = assigned_job();
 			assert_ok!(JobMarket::accept_job(signed(first), id));
-			let prove_by = 3 + WINDOW;
+			let prove_by = DRAW + WINDOW;
 
 			run_to_block(prove_by);
 			assert!(matches!(job(id).state, JobState::Proving { .. }));
@@ -488,9 +531,9 @@ mod failures {
 			);
 			let stats = pallet_provers::Provers::<Test>::get(first).unwrap().stats;
 			assert_eq!(stats.invalid_proofs, 1);
-			assert_eq!(job(id).state, JobState::Pending { draw_at: 4 });
+			assert_eq!(job(id).state, JobState::Pending { draw_at: DRAW + 1 });
 
-			run_to_block(4);
+			run_to_block(DRAW + 1);
 			assert_eq!(assigned(id), other);
 		})
 	}
@@ -536,10 +579,16 @@ mod failures {
 			let (output, proof) = proof(FIB, LEVEL);
 			let proof: BoundedVec<u8, _> = proof.try_into().unwrap();
 
-			// Not accepted yet.
+			// A job no prover holds yet.
+			let pending = submit(REQUESTER, FIB);
 			assert_noop!(
-				JobMarket::submit_proof(signed(first), id, output, proof.clone()),
+				JobMarket::submit_proof(signed(first), pending, output, proof.clone()),
 				Error::<Test>::JobNotProving
+			);
+			assert_ok!(JobMarket::cancel_job(signed(REQUESTER), pending));
+			assert_noop!(
+				JobMarket::submit_proof(signed(other), id, output, proof.clone()),
+				Error::<Test>::NotAssignedProver
 			);
 			assert_noop!(
 				JobMarket::accept_job(signed(other), id),
@@ -559,14 +608,14 @@ mod failures {
 
 			// The hook is behind (budget spent): the window is closed all the same.
 			HookWeight::set(Weight::zero());
-			run_to_block(3 + WINDOW + 1);
+			run_to_block(DRAW + WINDOW + 1);
 			assert_noop!(
 				JobMarket::submit_proof(signed(first), id, output, proof),
 				Error::<Test>::ProvingWindowClosed
 			);
 			// Once the hook catches up, the job goes to the other prover.
 			HookWeight::set(default_hook_weight());
-			run_to_block(3 + WINDOW + 3);
+			run_to_block(DRAW + WINDOW + 3);
 			assert_eq!(assigned(id), other);
 		})
 	}
@@ -576,9 +625,15 @@ mod failures {
 		two_provers().build_and_execute(|| {
 			let (id, first, _) = assigned_job();
 			HookWeight::set(Weight::zero());
-			run_to_block(3 + PARAMS.accept_window + 1);
+			run_to_block(DRAW + PARAMS.accept_window + 1);
 			assert_noop!(
 				JobMarket::accept_job(signed(first), id),
+				Error::<Test>::AcceptWindowClosed
+			);
+			// A proof is an acceptance: too late as well.
+			let (output, proof) = proof(FIB, LEVEL);
+			assert_noop!(
+				JobMarket::submit_proof(signed(first), id, output, proof.try_into().unwrap()),
 				Error::<Test>::AcceptWindowClosed
 			);
 			HookWeight::set(default_hook_weight());
@@ -595,7 +650,7 @@ mod failures {
 			.build_and_execute(|| {
 				let (requester_before, issuance_before) = (free(REQUESTER), issuance());
 				let id = submit(REQUESTER, FIB);
-				let mut block = 3;
+				let mut block = DRAW;
 				let mut failed = Vec::new();
 				for attempt in 1..=3 {
 					run_to_block(block);
@@ -637,12 +692,12 @@ mod eligibility {
 				let before = free(REQUESTER);
 				let id = submit(REQUESTER, FIB);
 				jobs_events();
-				run_to_block(3);
+				run_to_block(DRAW);
 				assert_eq!(
 					jobs_events(),
 					vec![JobsEvent::NoProverDrawn {
 						job: id,
-						next_draw_at: 3 + PARAMS.redraw_interval
+						next_draw_at: DRAW + PARAMS.redraw_interval
 					}]
 				);
 				let expires_at = job(id).expires_at;
@@ -661,10 +716,10 @@ mod eligibility {
 	fn a_prover_that_registers_later_gets_the_pending_job() {
 		ExtBuilder::default().build_and_execute(|| {
 			let id = submit(REQUESTER, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert!(matches!(job(id).state, JobState::Pending { .. }));
 			assert_ok!(Provers::register(signed(BOB), STAKE, vec![Program::Fibonacci], vec![]));
-			run_to_block(3 + PARAMS.redraw_interval);
+			run_to_block(DRAW + PARAMS.redraw_interval);
 			assert_eq!(assigned(id), BOB);
 		})
 	}
@@ -680,7 +735,7 @@ mod eligibility {
 				MaxOpenJobs::set(40);
 				let ids: Vec<_> = (0..40).map(|_| submit(ALICE, FIB)).collect();
 				// Before the first accept window ends.
-				run_to_block(3 + PARAMS.accept_window);
+				run_to_block(DRAW + PARAMS.accept_window);
 				let drawn: Vec<_> = jobs_events()
 					.into_iter()
 					.filter_map(|event| match event {
@@ -694,15 +749,17 @@ mod eligibility {
 		// Alone, she cannot take it at all.
 		one_prover().build_and_execute(|| {
 			let id = submit(ALICE, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert!(matches!(job(id).state, JobState::Pending { .. }));
 		})
 	}
 
 	#[test]
 	fn ask_free_stake_and_suspension_rule_provers_out() {
+		// Alice's stake is small: a draw rejects her (8 picks) with negligible odds of
+		// finding nobody. (Ineligible stake still takes part in the draw.)
 		ExtBuilder::default()
-			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(ALICE, COLLATERAL, &Program::ALL)
 			.prover(BOB, STAKE, &Program::ALL)
 			.build_and_execute(|| {
 				// Alice asks more than the fee.
@@ -715,7 +772,7 @@ mod eligibility {
 				));
 				MaxOpenJobs::set(20);
 				let ids: Vec<_> = (0..10).map(|_| submit(REQUESTER, FIB)).collect();
-				run_to_block(3);
+				run_to_block(DRAW);
 				assert!(ids.iter().all(|id| assigned(*id) == BOB));
 				// Bob's free stake now covers no more collateral than he has locked.
 				assert_eq!(locked(BOB), 10 * COLLATERAL);
@@ -745,7 +802,7 @@ mod cancel {
 				JobState::Cancelled { prune_at: 1 + PARAMS.retention_period }
 			);
 			// Never drawn.
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert!(jobs_events().is_empty());
 			assert_noop!(
 				JobMarket::cancel_job(signed(REQUESTER), id),
@@ -758,7 +815,7 @@ mod cancel {
 	fn an_assigned_job_cannot_be_cancelled() {
 		one_prover().build_and_execute(|| {
 			let id = submit(REQUESTER, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert_noop!(
 				JobMarket::cancel_job(signed(REQUESTER), id),
 				Error::<Test>::JobNotPending
@@ -823,8 +880,8 @@ mod hook {
 					submit(requester, FIB);
 				}
 			}
-			run_to_block(3);
-			let accept_by = 3 + PARAMS.accept_window;
+			run_to_block(DRAW);
+			let accept_by = DRAW + PARAMS.accept_window;
 			assert_eq!(Deadlines::<Test>::iter_prefix(accept_by + 1).count(), 1000);
 			jobs_events();
 
@@ -870,10 +927,10 @@ mod hook {
 		one_prover().build_and_execute(|| {
 			let id = submit(REQUESTER, FIB);
 			RandomnessAvailable::set(false);
-			run_to_block(3);
-			assert_eq!(job(id).state, JobState::Pending { draw_at: 4 });
+			run_to_block(DRAW);
+			assert_eq!(job(id).state, JobState::Pending { draw_at: DRAW + 1 });
 			RandomnessAvailable::set(true);
-			run_to_block(4);
+			run_to_block(DRAW + 1);
 			assert_eq!(assigned(id), ALICE);
 		})
 	}
@@ -886,7 +943,7 @@ fn draw_600_in_one_block() -> Vec<JobId> {
 	let ids = (1000..1150)
 		.flat_map(|requester| (0..4).map(move |_| submit(requester, FIB)))
 		.collect();
-	run_to_block(3);
+	run_to_block(DRAW);
 	ids
 }
 
@@ -954,8 +1011,8 @@ mod views {
 			assert_eq!(info.requester, REQUESTER);
 			assert_eq!(info.inputs, FIB);
 			assert_eq!((info.fee, info.collateral, info.proving_window), (FEE, COLLATERAL, WINDOW));
-			assert_eq!(info.state, JobState::Pending { draw_at: 3 });
-			assert_eq!(info.next_deadline, 3);
+			assert_eq!(info.state, JobState::Pending { draw_at: DRAW });
+			assert_eq!(info.next_deadline, DRAW);
 			assert_eq!(info.attempts, 0);
 			assert!(JobMarket::job_info(99).is_none());
 
@@ -967,14 +1024,14 @@ mod views {
 			assert!(JobMarket::requester_jobs(&CAROL).is_empty());
 			assert!(JobMarket::prover_jobs(&ALICE).is_empty());
 
-			run_to_block(3);
+			run_to_block(DRAW);
 			assert_eq!(ids(JobMarket::prover_jobs(&ALICE)), vec![first, second, bobs]);
 			let info = JobMarket::job_info(first).unwrap();
 			assert_eq!(
 				info.state,
-				JobState::Assigned { prover: ALICE, accept_by: 3 + PARAMS.accept_window }
+				JobState::Assigned { prover: ALICE, accept_by: DRAW + PARAMS.accept_window }
 			);
-			assert_eq!(info.next_deadline, 3 + PARAMS.accept_window + 1);
+			assert_eq!(info.next_deadline, DRAW + PARAMS.accept_window + 1);
 			assert_eq!(info.attempts, 1);
 			let alice = Provers::prover_info(&ALICE).expect("registered");
 			assert_eq!((alice.stake, alice.locked), (STAKE, 3 * COLLATERAL));
@@ -1101,25 +1158,22 @@ mod views {
 
 	#[test]
 	fn a_suspended_prover_is_out_of_the_quote_and_shows_its_suspension() {
-		ExtBuilder::default()
-			.prover(ALICE, STAKE, &Program::ALL)
-			.prover(BOB, STAKE, &Program::ALL)
-			.build_and_execute(|| {
-				let id = submit(REQUESTER, FIB);
-				run_to_block(3);
-				let prover = assigned(id);
-				// It never accepts: slashed and suspended at the end of the accept window.
-				run_to_block(3 + PARAMS.accept_window + 1);
-				let info = Provers::prover_info(&prover).unwrap();
-				assert!(info.suspended);
-				assert_eq!(info.suspended_until, suspended_until(prover));
-				assert_eq!(info.jobs_missed, 1);
-				assert_eq!(info.slashed_total, PARAMS.accept_timeout_slash * COLLATERAL);
-				assert_eq!(info.stake, STAKE - info.slashed_total);
-				let quote = JobMarket::quote(Program::Fibonacci, 64, None).unwrap();
-				assert_eq!(quote.eligible_provers, 1);
-				assert_eq!(quote.eligible_stake, STAKE);
-			})
+		two_provers().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			let prover = assigned(id);
+			// It never accepts: slashed and suspended at the end of the accept window.
+			run_to_block(DRAW + PARAMS.accept_window + 1);
+			let info = Provers::prover_info(&prover).unwrap();
+			assert!(info.suspended);
+			assert_eq!(info.suspended_until, suspended_until(prover));
+			assert_eq!(info.jobs_missed, 1);
+			assert_eq!(info.slashed_total, PARAMS.accept_timeout_slash * COLLATERAL);
+			assert_eq!(info.stake, STAKE - info.slashed_total);
+			let quote = JobMarket::quote(Program::Fibonacci, 64, None).unwrap();
+			assert_eq!(quote.eligible_provers, 1);
+			assert_eq!(quote.eligible_stake, STAKE);
+		})
 	}
 }
 
@@ -1167,46 +1221,127 @@ mod offchain_worker {
 			.collect()
 	}
 
+	/// Call the worker of block `now` until it submits something (the proofs run in the
+	/// background; in tests the worker's own wait passes in simulated time).
+	fn work_until_sent(
+		pool: &parking_lot::RwLock<PoolState>,
+		now: BlockNumber,
+	) -> Vec<(AccountId, RuntimeCall)> {
+		let start = Instant::now();
+		loop {
+			JobMarket::offchain_worker(now);
+			let txs = submitted(pool);
+			if !txs.is_empty() {
+				return txs;
+			}
+			assert!(start.elapsed() < Duration::from_secs(60), "nothing submitted");
+			std::thread::sleep(Duration::from_millis(20));
+		}
+	}
+
+	fn nonces() -> Vec<(AccountId, u32)> {
+		crate::mock::SIGNED_NONCES
+			.with(|nonces| std::mem::take(&mut *nonces.borrow_mut()))
+			.into_iter()
+			.map(|(who, nonce)| (who, nonce as u32))
+			.collect()
+	}
+
+	/// A small job: the worker of the draw's block proves it and submits the proof, which is
+	/// the acceptance: no `accept_job`. Sent once, with nonces of the worker's own count.
 	#[test]
-	fn accepts_proves_and_submits_once() {
+	fn proves_a_small_job_at_once_without_accepting() {
 		let (mut ext, pool) = with_offchain(one_prover(), true);
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![ALICE]);
-			let id = submit(REQUESTER, FIB);
-			run_to_block(3);
+			let first = submit(REQUESTER, FIB);
+			let second = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			nonces();
 
-			JobMarket::offchain_worker(3);
-			let txs = submitted(&pool);
+			let mut sent = Vec::new();
+			while sent.len() < 2 {
+				sent.extend(work_until_sent(&pool, DRAW));
+			}
+			let mut proven = Vec::new();
+			for (signer, call) in sent {
+				assert_eq!(signer, ALICE);
+				let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
+				else {
+					panic!("expected submit_proof, got {call:?}")
+				};
+				proven.push(job);
+				assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
+			}
+			proven.sort();
+			assert_eq!(proven, vec![first, second]);
+			// Two transactions before either landed: two nonces, in order.
+			assert_eq!(nonces(), vec![(ALICE, 0), (ALICE, 1)]);
+			JobMarket::offchain_worker(DRAW);
+			assert!(submitted(&pool).is_empty(), "each proof is submitted once");
+			assert!(
+				Receipts::<Test>::contains_key(first) && Receipts::<Test>::contains_key(second)
+			);
+		});
+	}
+
+	/// A job still proving after the worker of its draw's block is accepted by the next
+	/// block's worker (the requester's pre-confirmation), then proven.
+	#[test]
+	fn accepts_a_job_still_proving_then_submits_its_proof() {
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			// Seconds of proving on the test's one thread.
+			let id = submit(REQUESTER, Inputs::Fibonacci { steps: 1 << 17 });
+			run_to_block(DRAW);
+
+			JobMarket::offchain_worker(DRAW);
+			assert!(submitted(&pool).is_empty(), "the draw's block waits for the proof");
+			run_to_block(DRAW + 1);
+			JobMarket::offchain_worker(DRAW + 1);
 			assert_eq!(
-				txs,
+				submitted(&pool),
 				vec![(ALICE, RuntimeCall::JobMarket(crate::Call::accept_job { job: id }))]
 			);
-			// The next worker (same block, or the next before it lands) does not send it again.
-			JobMarket::offchain_worker(3);
-			assert!(submitted(&pool).is_empty());
+			JobMarket::offchain_worker(DRAW + 1);
+			assert!(submitted(&pool).is_empty(), "accepted once");
 			assert_ok!(JobMarket::accept_job(signed(ALICE), id));
 
-			// The proof runs in the background; workers poll until it is there.
-			run_to_block(4);
-			let start = Instant::now();
-			let call = loop {
-				JobMarket::offchain_worker(4);
-				if let Some((signer, call)) = submitted(&pool).pop() {
-					assert_eq!(signer, ALICE);
-					break call;
-				}
-				assert!(start.elapsed() < Duration::from_secs(60), "no proof submitted");
-				std::thread::sleep(Duration::from_millis(20));
-			};
-			let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
+			let sent = work_until_sent(&pool, DRAW + 1);
+			let [(ALICE, RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }))] =
+				&sent[..]
 			else {
-				panic!("expected submit_proof, got {call:?}")
+				panic!("expected one submit_proof, got {sent:?}")
 			};
-			assert_eq!(job, id);
-			JobMarket::offchain_worker(4);
-			assert!(submitted(&pool).is_empty(), "the proof is submitted once");
-			assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
+			assert_eq!(*job, id);
+			assert_ok!(JobMarket::submit_proof(signed(ALICE), *job, *output, proof.clone()));
 			assert!(Receipts::<Test>::contains_key(id));
+		});
+	}
+
+	/// The worker's nonces: counted past the chain's while transactions are in the pool, back
+	/// to the chain's once it catches up, and again from the chain's when it has not moved for
+	/// `RESEND_AFTER` blocks (a transaction was dropped).
+	#[test]
+	fn nonces_count_past_the_chain_and_recover_from_a_dropped_transaction() {
+		let (mut ext, _pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			let next = |now| JobMarket::next_nonce(&ALICE, now);
+			assert_eq!((next(2), next(2), next(3)), (0, 1, 2));
+			// Two of the three landed.
+			frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
+			frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
+			assert_eq!(next(4), 3);
+			// The third never lands: nonces 2 and 3 are stuck until the stall is noticed.
+			assert_eq!(next(5), 4);
+			assert_eq!(next(4 + 4), 2, "sent again from the chain's nonce");
+			assert_eq!(next(4 + 4), 3);
+			// All landed: the chain's nonce again.
+			for _ in 0..5 {
+				frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
+			}
+			assert_eq!(next(9), 7);
 		});
 	}
 
@@ -1217,8 +1352,8 @@ mod offchain_worker {
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![ALICE]);
 			submit(REQUESTER, FIB);
-			run_to_block(3);
-			JobMarket::offchain_worker(3);
+			run_to_block(DRAW);
+			JobMarket::offchain_worker(DRAW);
 			assert!(submitted(&pool).is_empty());
 		});
 		// A prover but another account's key.
@@ -1226,8 +1361,8 @@ mod offchain_worker {
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![BOB]);
 			submit(REQUESTER, FIB);
-			run_to_block(3);
-			JobMarket::offchain_worker(3);
+			run_to_block(DRAW);
+			JobMarket::offchain_worker(DRAW);
 			assert!(submitted(&pool).is_empty());
 		});
 	}
@@ -1238,12 +1373,12 @@ mod offchain_worker {
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![ALICE]);
 			let id = submit(REQUESTER, FIB);
-			run_to_block(3);
+			run_to_block(DRAW);
 			// The worker of a later block, while the hook has not yet re-routed the job.
 			HookWeight::set(Weight::zero());
-			run_to_block(3 + PARAMS.accept_window + 1);
+			run_to_block(DRAW + PARAMS.accept_window + 1);
 			assert!(matches!(job(id).state, JobState::Assigned { .. }));
-			JobMarket::offchain_worker(3 + PARAMS.accept_window + 1);
+			JobMarket::offchain_worker(DRAW + PARAMS.accept_window + 1);
 			assert!(submitted(&pool).is_empty());
 			HookWeight::set(default_hook_weight());
 		});

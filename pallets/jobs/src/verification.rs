@@ -26,12 +26,20 @@ impl<T: Config> Pallet<T> {
 		proof: BoundedVec<u8, T::MaxProofSize>,
 	) -> DispatchResultWithPostInfo {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
-		let JobState::Proving { prover: assigned, prove_by } = &job.state else {
-			return Err(Error::<T>::JobNotProving.into());
-		};
-		ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
 		let now = Self::now();
-		ensure!(now <= *prove_by, Error::<T>::ProvingWindowClosed);
+		// A proof in the accept window is the prover's acceptance too: a job that proves
+		// quickly needs no `accept_job`.
+		match &job.state {
+			JobState::Assigned { prover: assigned, accept_by } => {
+				ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
+				ensure!(now <= *accept_by, Error::<T>::AcceptWindowClosed);
+			},
+			JobState::Proving { prover: assigned, prove_by } => {
+				ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
+				ensure!(now <= *prove_by, Error::<T>::ProvingWindowClosed);
+			},
+			_ => return Err(Error::<T>::JobNotProving.into()),
+		}
 		// Checked before the costly verification. (The block's `on_initialize` settled the
 		// parent's receipts, so these are this block's.)
 		let verified_here = BlockReceipts::<T>::decode_len().unwrap_or(0) as u32;

@@ -160,11 +160,11 @@ mod benchmarks {
 		assert_eq!(Params::<T>::get(), params);
 	}
 
-	/// A draw among `n` provers in its worst case: every pick is rejected (the caller excludes
-	/// everyone, and the benchmark's provers ask more than the fee), so all `MaxDrawAttempts`
-	/// picks are made and the draw finds nobody.
+	/// A draw among `n` provers that makes `a` picks: the first `a - 1` provers it picks are
+	/// ruled out by the caller, the last is taken. `a = MaxDrawAttempts` is the worst case (a
+	/// draw that finds nobody makes as many picks, and takes nobody).
 	#[benchmark]
-	fn draw(n: Linear<10, 10_000>) {
+	fn draw(n: Linear<10, 10_000>, a: Linear<1, { T::MaxDrawAttempts::get() }>) {
 		let program = Program::ALL[0];
 		for index in 0..n {
 			Registry::<T>::do_register(
@@ -175,20 +175,25 @@ mod benchmarks {
 			)
 			.expect("a funded account registers");
 		}
-		let found;
+		let picks = core::cell::Cell::new(0u32);
+		let drawn;
 
 		#[block]
 		{
-			found = <Registry<T> as ProverRegistry<T::AccountId>>::draw(
+			drawn = <Registry<T> as ProverRegistry<T::AccountId>>::draw(
 				program,
-				1u32.into(),
+				2u32.into(),
 				min_stake::<T>(),
 				&[7u8; 32],
-				|_| true,
+				|_| {
+					picks.set(picks.get() + 1);
+					picks.get() < a
+				},
 			);
 		}
 
-		assert!(found.is_none());
+		assert_eq!(drawn.attempts, a);
+		assert!(drawn.prover.is_some());
 	}
 
 	impl_benchmark_test_suite!(Registry, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,6 +1,6 @@
 //! The calls' logic, the registry trait for other pallets, and the pallet's invariants.
 
-use crate::{pallet::*, traits::ProverRegistry, types::*, weights::WeightInfo, LOG_TARGET};
+use crate::{pallet::*, traits::ProverRegistry, types::*, weights::WeightInfo, Drawn, LOG_TARGET};
 use alloc::vec::Vec;
 use frame_support::{defensive, ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -256,7 +256,7 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 		collateral: BalanceOf<T>,
 		seed: &[u8; 32],
 		exclude: impl Fn(&T::AccountId) -> bool,
-	) -> Option<T::AccountId> {
+	) -> Drawn<T::AccountId> {
 		Self::draw(program, fee, collateral, seed, exclude)
 	}
 
@@ -360,8 +360,12 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 		Self::eligible_asks(program, collateral)
 	}
 
-	fn draw_weight() -> Weight {
-		<T as Config>::WeightInfo::draw(T::MaxProvers::get())
+	fn draw_weight(attempts: u32) -> Weight {
+		<T as Config>::WeightInfo::draw(T::MaxProvers::get(), attempts)
+	}
+
+	fn max_draw_attempts() -> u32 {
+		T::MaxDrawAttempts::get()
 	}
 
 	fn locked_collateral(prover: &T::AccountId) -> BalanceOf<T> {
@@ -441,33 +445,38 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each program's tree is the Fenwick tree of its provers' stakes, node for node.
+	/// Each program's tree holds, node for node, the sums of its provers' stakes: every bottom
+	/// entry is its slot's stake (if the slot's prover proves the program), every entry above
+	/// is the sum of its child's entries, and no node is stored that is all zeros.
 	fn check_draw_trees() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::selection::{leaf_of, parent_of, ARITY};
+		use alloc::collections::BTreeMap;
 		let capacity = T::MaxProvers::get();
 		for program in Program::ALL {
-			let mut leaves = alloc::collections::BTreeMap::<u32, BalanceOf<T>>::new();
+			let mut expected = BTreeMap::<u32, Vec<BalanceOf<T>>>::new();
 			for (_, prover) in Provers::<T>::iter() {
-				if prover.ask(program).is_some() {
-					leaves.insert(prover.slot, prover.stake);
+				if prover.ask(program).is_none() || prover.stake.is_zero() {
+					continue;
+				}
+				let (mut node, mut entry) = leaf_of(capacity, prover.slot);
+				loop {
+					let entries = expected
+						.entry(node)
+						.or_insert_with(|| alloc::vec![Zero::zero(); ARITY as usize]);
+					entries[entry] = entries[entry].saturating_add(prover.stake);
+					if node == 0 {
+						break;
+					}
+					(node, entry) = parent_of(node);
 				}
 			}
-			// Node n covers slots (n - lowbit(n), n]: 1-based.
-			let mut expected = alloc::collections::BTreeMap::<u32, BalanceOf<T>>::new();
-			for (slot, stake) in leaves {
-				let mut node = slot + 1;
-				while node <= capacity {
-					let value = expected.entry(node).or_insert_with(Zero::zero);
-					*value = value.saturating_add(stake);
-					node += node & node.wrapping_neg();
-				}
-			}
-			for (node, value) in DrawTree::<T>::iter_prefix(program) {
+			for (node, entries) in DrawTree::<T>::iter_prefix(program) {
 				ensure!(
-					expected.remove(&node).unwrap_or_else(Zero::zero) == value,
+					expected.remove(&node).is_some_and(|sums| sums[..] == entries[..]),
 					"a draw-tree node differs from the stakes it sums"
 				);
 			}
-			ensure!(expected.values().all(|value| value.is_zero()), "a draw-tree node is missing");
+			ensure!(expected.is_empty(), "a draw-tree node is missing");
 		}
 		Ok(())
 	}

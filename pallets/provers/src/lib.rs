@@ -41,8 +41,9 @@
 //!   split between the beneficiary and `OnSlash`.
 //! - [`Provers`] holds each prover's record; [`Unbonding`] its unbonding chunks (which outlive
 //!   deregistration); [`Slots`] gives each prover a dense slot `0 .. ProverCount`; [`DrawTree`]
-//!   is one Fenwick tree of stakes over the slots per program (see the `selection` module): a
-//!   draw costs `O(log MaxProvers)` reads, whatever the number of provers.
+//!   is one 64-ary sum tree of stakes over the slots per program (see the `selection` module):
+//!   a draw reads, and a stake change writes, one node per level (three at 16,384 slots),
+//!   whatever the number of provers.
 //! - Economic parameters ([`Params`]: minimum stake, unbonding and suspension periods) are in
 //!   storage, set by Root with `set_params`: they are tuned as the network grows, without a
 //!   runtime upgrade. Bounds that shape storage and weights (`MaxProvers`, `MaxPrograms`,
@@ -67,6 +68,7 @@ mod impls;
 #[cfg(test)]
 mod mock;
 mod selection;
+pub use selection::{Drawn, TreeNode, ARITY};
 #[cfg(test)]
 mod tests;
 pub mod traits;
@@ -127,7 +129,7 @@ pub mod pallet {
 		type SlashRewardFraction: Get<Perbill>;
 
 		/// The most provers that can be registered at once; the number of leaves of each
-		/// program's draw tree. A power of two: a draw reads `log2(MaxProvers)` tree nodes.
+		/// program's draw tree. A draw reads one tree node per level: `ceil(log64(MaxProvers))`.
 		#[pallet::constant]
 		type MaxProvers: Get<u32>;
 
@@ -184,12 +186,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Slots<T: Config> = StorageMap<_, Twox64Concat, u32, T::AccountId>;
 
-	/// One Fenwick tree of stakes per program, node `1 ..= MaxProvers` (node `MaxProvers` is the
-	/// program's total stake).
+	/// One 64-ary sum tree of stakes per program (see the `selection` module): node 0 is the
+	/// root, node `k`'s children are `64k + 1 ..= 64k + 64`; each node holds its children's sums.
+	/// Nodes whose sums are all zero are not stored.
 	// Twox64Concat: programs and node indices are not chosen by users.
 	#[pallet::storage]
 	pub type DrawTree<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, Program, Twox64Concat, u32, BalanceOf<T>, ValueQuery>;
+		StorageDoubleMap<_, Twox64Concat, Program, Twox64Concat, u32, TreeNode<T>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

@@ -87,7 +87,7 @@ impl pallet_provers::Config for Test {
 
 /// Accounts 1..=20 and 100..=199 (the benchmarks fund their own).
 fn endowed() -> Vec<(AccountId, Balance)> {
-	(1..=20).chain(100..200).map(|who| (who, ENDOWMENT)).collect()
+	(1..=20).chain(100..250).map(|who| (who, ENDOWMENT)).collect()
 }
 
 /// Storage with the endowed accounts and `provers` registered at genesis.

@@ -1,14 +1,20 @@
 //! The stake-weighted draw.
 //!
-//! Every program has a Fenwick (binary indexed) tree over prover slots, whose leaf `i` is the
-//! stake of the prover in slot `i` if it proves that program, and zero otherwise
-//! ([`DrawTree`]). The tree has `MaxProvers` leaves (a power of two), so:
+//! Every program has a sum tree of [`ARITY`] = 64 children per node over prover slots
+//! ([`DrawTree`]): a bottom node holds the stakes of 64 consecutive slots (a slot's stake if its
+//! prover proves the program, zero otherwise), and every node above holds the sums of its 64
+//! children. A node is one storage item (64 balances), so with `MaxProvers` = 16,384 slots the
+//! tree has three levels, and:
 //!
-//! - the total stake of a program is one storage read (the root, node `MaxProvers`);
-//! - a stake or program change writes `log2(MaxProvers)` nodes per program it touches;
-//! - finding the prover at a random point of `[0, total)` reads `log2(MaxProvers)` nodes.
+//! - the total stake of a program is one read (the root's entries, summed);
+//! - a stake or program change writes one node per level (three) per program it touches;
+//! - finding the prover at a random point of `[0, total)` reads one node per level (three).
 //!
 //! None of this depends on how many provers are registered: 10 or 10,000 cost the same.
+//!
+//! Nodes are numbered level by level from the root (node 0): the children of node `k` are
+//! `64k + 1 ..= 64k + 64`, so the parent of node `k > 0` is `(k - 1) / 64` and `k` is its entry
+//! `(k - 1) % 64`. A node whose entries are all zero is not stored.
 //!
 //! The tree weighs by stake and program only. The rest of eligibility (the ask, free stake for
 //! the collateral, suspension, the caller's own exclusions) is checked on the drawn prover; an
@@ -16,7 +22,7 @@
 //! therefore exact (each eligible prover wins with probability proportional to its stake) and
 //! bounded, and it can miss when most of the stake is ineligible: with a fraction `q` of the
 //! stake ineligible it finds nobody with probability `q^MaxDrawAttempts`, and the caller tries
-//! again in a later block.
+//! again in a later block. The caller is charged for the attempts the draw made.
 
 use crate::{types::BalanceOf, Config, DrawTree, Pallet, Provers, Slots};
 use codec::Encode;
@@ -24,59 +30,114 @@ use frame_support::{defensive, traits::Get};
 use sortition_programs::Program;
 use sp_runtime::traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero};
 
+/// Children per draw-tree node.
+pub const ARITY: u32 = 64;
+
+/// One draw-tree node: its children's sums (a bottom node: its slots' stakes).
+pub type TreeNode<T> = [BalanceOf<T>; ARITY as usize];
+
+/// A draw's outcome: the prover found, if any, and how many picks it took (what it costs).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Drawn<AccountId> {
+	/// The eligible prover drawn; `None` if every attempt picked an ineligible one.
+	pub prover: Option<AccountId>,
+	/// Picks made: 1 ..= `MaxDrawAttempts` (0 if the program has no stake at all).
+	pub attempts: u32,
+}
+
+/// The tree's shape for `capacity` slots: its number of levels (at least one), and the first
+/// node of its bottom level.
+pub(crate) fn tree_shape(capacity: u32) -> (u32, u32) {
+	let (mut levels, mut width, mut first) = (1u32, ARITY, 0u32);
+	while width < capacity {
+		first = first.saturating_add(width / ARITY);
+		width = width.saturating_mul(ARITY);
+		levels = levels.saturating_add(1);
+	}
+	(levels, first)
+}
+
+/// The bottom node and entry of `slot`.
+pub(crate) fn leaf_of(capacity: u32, slot: u32) -> (u32, usize) {
+	let (_, first) = tree_shape(capacity);
+	(first.saturating_add(slot / ARITY), (slot % ARITY) as usize)
+}
+
+/// The parent of node `node > 0` and the entry `node` is in it.
+pub(crate) fn parent_of(node: u32) -> (u32, usize) {
+	let index = node.saturating_sub(1);
+	(index / ARITY, (index % ARITY) as usize)
+}
+
 impl<T: Config> Pallet<T> {
+	fn empty_node() -> TreeNode<T> {
+		[Zero::zero(); ARITY as usize]
+	}
+
 	/// The total stake of the provers of `program`.
 	pub fn program_stake(program: Program) -> BalanceOf<T> {
-		DrawTree::<T>::get(program, T::MaxProvers::get())
+		DrawTree::<T>::get(program, 0)
+			.unwrap_or_else(Self::empty_node)
+			.iter()
+			.fold(Zero::zero(), |sum: BalanceOf<T>, entry| sum.saturating_add(*entry))
 	}
 
 	/// Add `amount` to the leaf of `slot` in `program`'s tree.
 	pub(crate) fn tree_add(program: Program, slot: u32, amount: BalanceOf<T>) {
-		Self::tree_update(program, slot, |node| node.saturating_add(amount));
+		Self::tree_update(program, slot, |entry| entry.saturating_add(amount));
 	}
 
 	/// Take `amount` from the leaf of `slot` in `program`'s tree.
 	pub(crate) fn tree_sub(program: Program, slot: u32, amount: BalanceOf<T>) {
-		Self::tree_update(program, slot, |node| {
-			if node < amount {
-				defensive!("a draw-tree node is smaller than the stake it contains");
+		Self::tree_update(program, slot, |entry| {
+			if entry < amount {
+				defensive!("a draw-tree entry is smaller than the stake it contains");
 			}
-			node.saturating_sub(amount)
+			entry.saturating_sub(amount)
 		});
 	}
 
+	/// Apply `f` to the entries on the path from `slot`'s leaf to the root: one node per level.
 	fn tree_update(program: Program, slot: u32, f: impl Fn(BalanceOf<T>) -> BalanceOf<T>) {
-		let capacity = T::MaxProvers::get();
-		// Fenwick indices are 1-based: leaf `slot` is node `slot + 1`.
-		let mut node = slot.saturating_add(1);
-		while node <= capacity {
+		let (mut node, mut entry) = leaf_of(T::MaxProvers::get(), slot);
+		loop {
 			DrawTree::<T>::mutate_exists(program, node, |value| {
-				let new = f(value.unwrap_or_else(Zero::zero));
-				*value = (!new.is_zero()).then_some(new);
+				let mut entries = value.unwrap_or_else(Self::empty_node);
+				entries[entry] = f(entries[entry]);
+				*value = entries.iter().any(|sum| !sum.is_zero()).then_some(entries);
 			});
-			let Some(parent) = node.checked_add(node & node.wrapping_neg()) else { break };
-			node = parent;
+			if node == 0 {
+				break;
+			}
+			(node, entry) = parent_of(node);
 		}
 	}
 
 	/// The slot whose stake interval contains `point` (`0 <= point < program_stake(program)`):
-	/// slot `i` owns `[stake of slots < i, stake of slots <= i)`.
-	pub(crate) fn tree_find(program: Program, mut point: BalanceOf<T>) -> u32 {
-		let capacity = T::MaxProvers::get();
-		let mut position = 0u32;
-		let mut step = capacity / 2;
-		while step > 0 {
-			let next = position.saturating_add(step);
-			if next <= capacity {
-				let value = DrawTree::<T>::get(program, next);
-				if value <= point {
-					position = next;
-					point = point.saturating_sub(value);
+	/// slot `i` owns `[stake of slots < i, stake of slots <= i)`. `None` if `point` is past the
+	/// total (never, for a point drawn below it).
+	pub(crate) fn tree_find(program: Program, mut point: BalanceOf<T>) -> Option<u32> {
+		let (levels, first) = tree_shape(T::MaxProvers::get());
+		let mut node = 0u32;
+		for level in 1..=levels {
+			let entries = DrawTree::<T>::get(program, node)?;
+			let mut child = None;
+			for (index, sum) in entries.iter().enumerate() {
+				if point < *sum {
+					child = Some(index as u32);
+					break;
 				}
+				point = point.saturating_sub(*sum);
 			}
-			step /= 2;
+			let child = child?;
+			if level == levels {
+				return Some(
+					node.saturating_sub(first).saturating_mul(ARITY).saturating_add(child),
+				);
+			}
+			node = node.saturating_mul(ARITY).saturating_add(1).saturating_add(child);
 		}
-		position
+		None
 	}
 
 	/// Move the draw weight of the prover in `slot` from (`before`, `stake_before`) to
@@ -106,27 +167,32 @@ impl<T: Config> Pallet<T> {
 	/// Draw a prover for a job of `program` with `fee` and `collateral`, stake-weighted among
 	/// the provers that can take it and that `exclude` does not rule out, from `seed`.
 	///
-	/// At most `MaxDrawAttempts` draws; `None` if none of them found an eligible prover (see
-	/// the module docs). Deterministic in `seed` and the state.
+	/// At most `MaxDrawAttempts` picks; no prover if none of them was eligible (see the module
+	/// docs). Deterministic in `seed` and the state.
 	pub fn draw(
 		program: Program,
 		fee: BalanceOf<T>,
 		collateral: BalanceOf<T>,
 		seed: &[u8; 32],
 		exclude: impl Fn(&T::AccountId) -> bool,
-	) -> Option<T::AccountId> {
+	) -> Drawn<T::AccountId> {
+		let mut drawn = Drawn { prover: None, attempts: 0 };
 		let total: u128 = Self::program_stake(program).unique_saturated_into();
 		if total == 0 {
-			return None;
+			return drawn;
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		for attempt in 0..T::MaxDrawAttempts::get() {
+			drawn.attempts = attempt.saturating_add(1);
 			let random = sp_io::hashing::blake2_256(&(seed, attempt).encode());
 			let mut bytes = [0u8; 16];
 			bytes.copy_from_slice(&random[..16]);
 			// A uniform 128-bit number modulo the total: the bias is below total / 2^128.
 			let point = BalanceOf::<T>::unique_saturated_from(u128::from_le_bytes(bytes) % total);
-			let slot = Self::tree_find(program, point);
+			let Some(slot) = Self::tree_find(program, point) else {
+				defensive!("a point below the total stake is in the draw tree");
+				continue;
+			};
 			let Some(who) = Slots::<T>::get(slot) else {
 				defensive!("the draw tree points at an empty slot");
 				continue;
@@ -136,9 +202,10 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			if prover.can_take(program, fee, collateral, now) && !exclude(&who) {
-				return Some(who);
+				drawn.prover = Some(who);
+				return drawn;
 			}
 		}
-		None
+		drawn
 	}
 }

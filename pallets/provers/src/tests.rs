@@ -28,6 +28,7 @@ fn free(who: AccountId) -> Balance {
 fn draw(program: Program, fee: Balance, collateral: Balance, seed: u64) -> Option<AccountId> {
 	let seed = sp_io::hashing::blake2_256(&seed.encode());
 	<Pallet<Test> as ProverRegistry<AccountId>>::draw(program, fee, collateral, &seed, |_| false)
+		.prover
 }
 
 type Registry = Pallet<Test>;
@@ -590,7 +591,7 @@ mod draw {
 				<Registry as ProverRegistry<AccountId>>::draw(Fibonacci, 100, 0, &seed, |who| {
 					*who == 1
 				}),
-				None
+				crate::Drawn { prover: None, attempts: 8 }
 			);
 		});
 	}
@@ -619,7 +620,9 @@ mod draw {
 						60,
 						&seed,
 						|who| *who == 5,
-					) {
+					)
+					.prover
+					{
 						seen.insert(who);
 					}
 				}
@@ -658,6 +661,78 @@ mod draw {
 		});
 	}
 
+	/// A draw reports its picks: one when the first is eligible, one per pick until an
+	/// eligible one, and `MaxDrawAttempts` when it finds nobody.
+	#[test]
+	fn a_draw_counts_its_picks() {
+		ExtBuilder::default()
+			.prover(1, 1_000, ALL)
+			.prover(2, 1_000, ALL)
+			.build_and_execute(|| {
+				let seed = [3u8; 32];
+				let drawn =
+					<Registry as ProverRegistry<AccountId>>::draw(MimcVdf, 100, 0, &seed, |_| {
+						false
+					});
+				assert_eq!(drawn.attempts, 1);
+				let picks = core::cell::Cell::new(0);
+				let drawn =
+					<Registry as ProverRegistry<AccountId>>::draw(MimcVdf, 100, 0, &seed, |_| {
+						picks.set(picks.get() + 1);
+						picks.get() < 3
+					});
+				assert_eq!((drawn.attempts, drawn.prover.is_some()), (3, true));
+				let drawn =
+					<Registry as ProverRegistry<AccountId>>::draw(MimcVdf, 100, 0, &seed, |_| true);
+				assert_eq!(drawn, crate::Drawn { prover: None, attempts: 8 });
+				// No stake at all for a program: no pick.
+				assert_ok!(Registry::set_programs(signed(1), vec![Fibonacci]));
+				assert_ok!(Registry::set_programs(signed(2), vec![Fibonacci]));
+				let drawn =
+					<Registry as ProverRegistry<AccountId>>::draw(MimcVdf, 100, 0, &seed, |_| {
+						false
+					});
+				assert_eq!(drawn, crate::Drawn { prover: None, attempts: 0 });
+			});
+	}
+
+	/// The tree's shape: one node per level, 64 slots per bottom node.
+	#[test]
+	fn tree_shape_per_capacity() {
+		use crate::selection::{leaf_of, parent_of, tree_shape};
+		assert_eq!(tree_shape(64), (1, 0));
+		assert_eq!(tree_shape(1_024), (2, 1));
+		assert_eq!(tree_shape(4_096), (2, 1));
+		assert_eq!(tree_shape(16_384), (3, 65));
+		assert_eq!(leaf_of(16_384, 0), (65, 0));
+		assert_eq!(leaf_of(16_384, 16_383), (65 + 255, 63));
+		assert_eq!(parent_of(65 + 255), (4, 63));
+		assert_eq!(parent_of(4), (0, 3));
+		assert_eq!(parent_of(1), (0, 0));
+	}
+
+	/// Every prover at the end of the slots (a bottom node other than the first, across a
+	/// node boundary) is found at its stake's points, and the sums on the path are updated.
+	#[test]
+	fn finds_slots_across_bottom_nodes() {
+		let mut builder = ExtBuilder::default();
+		for i in 0..130u64 {
+			builder = builder.prover(100 + i, 100 + i as u128, &[MimcVdf]);
+		}
+		builder.build_and_execute(|| {
+			let mut point = 0u128;
+			for slot in 0..130u32 {
+				let who = Slots::<Test>::get(slot).expect("130 slots are taken");
+				let stake = Provers::<Test>::get(who).expect("registered").stake;
+				assert_eq!(Registry::tree_find(MimcVdf, point), Some(slot));
+				assert_eq!(Registry::tree_find(MimcVdf, point + stake - 1), Some(slot));
+				point += stake;
+			}
+			assert_eq!(Registry::program_stake(MimcVdf), point);
+			assert_eq!(Registry::tree_find(MimcVdf, point), None);
+		});
+	}
+
 	/// The draw trees stay exact through any sequence of registrations, stake changes,
 	/// program changes, slashes and deregistrations (`do_try_state` compares every node with
 	/// the stakes after each step).
@@ -671,8 +746,9 @@ mod draw {
 				state ^= state << 17;
 				state % n
 			};
-			for step in 0..600 {
-				let who = 100 + next(40);
+			for step in 0..1_500 {
+				// More provers than one bottom node's 64 slots.
+				let who = 100 + next(150);
 				let programs: Vec<Program> = ALL.iter().copied().filter(|_| next(2) == 0).collect();
 				let programs = if programs.is_empty() { vec![MimcVdf] } else { programs };
 				let _ = match next(6) {
@@ -690,7 +766,7 @@ mod draw {
 				}
 				Registry::do_try_state().expect("invariants hold after every step");
 			}
-			assert!(ProverCount::<Test>::get() > 5);
+			assert!(ProverCount::<Test>::get() > 64);
 		});
 	}
 }

@@ -19,14 +19,15 @@ pub trait ProverRegistry<AccountId> {
 	/// A prover for a job of `program` with `fee` and `collateral`, drawn by stake among the
 	/// registered provers that prove the program, ask at most `fee`, have `collateral` of free
 	/// stake, are not suspended and are not ruled out by `exclude`. `None` if the draw found
-	/// nobody (none eligible, or too few of the stake: try again later).
+	/// nobody (none eligible, or too few of the stake: try again later), with the number of
+	/// picks the draw made (for [`Self::draw_weight`]).
 	fn draw(
 		program: Program,
 		fee: Self::Balance,
 		collateral: Self::Balance,
 		seed: &[u8; 32],
 		exclude: impl Fn(&AccountId) -> bool,
-	) -> Option<AccountId>;
+	) -> crate::Drawn<AccountId>;
 
 	/// Lock `amount` of `prover`'s free stake as a job's collateral: it can then neither be
 	/// unbonded nor back another job. Fails if the prover is not registered or its free stake
@@ -65,8 +66,12 @@ pub trait ProverRegistry<AccountId> {
 		collateral: Self::Balance,
 	) -> Vec<(Self::Balance, Self::Balance)>;
 
-	/// The weight of one `draw` in the worst case (every redraw rejected, a full registry).
-	fn draw_weight() -> Weight;
+	/// The weight of a `draw` that made `attempts` picks, with a full registry. The worst case
+	/// is `draw_weight(max_draw_attempts())`.
+	fn draw_weight(attempts: u32) -> Weight;
+
+	/// The most picks one `draw` makes.
+	fn max_draw_attempts() -> u32;
 
 	/// The collateral `prover` has locked (zero if it is not registered): the sum of the
 	/// collateral of the jobs it holds. For the caller's invariant checks.

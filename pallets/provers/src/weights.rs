@@ -44,7 +44,7 @@ pub trait WeightInfo {
 	fn set_asks() -> Weight;
 	fn deregister() -> Weight;
 	fn set_params() -> Weight;
-	fn draw(n: u32, ) -> Weight;
+	fn draw(n: u32, a: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_provers` measured on the runtime, with the runtime's database weights.
@@ -194,7 +194,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provers::Provers` (r:8 w:0)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[10, 10000]`.
-	fn draw(n: u32, ) -> Weight {
+	fn draw(n: u32, _a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `24418 + n * (4 ±0)`
 		//  Estimated: `118567 + n * (12 ±0)`
@@ -257,7 +257,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn draw(n: u32, ) -> Weight {
+	fn draw(n: u32, _a: u32, ) -> Weight {
 		Weight::from_parts(462_081_642, 0)
 			.saturating_add(Weight::from_parts(0, 118567))
 			.saturating_add(Weight::from_parts(135_026, 0).saturating_mul(n.into()))

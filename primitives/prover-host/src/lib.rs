@@ -101,7 +101,9 @@ mod native {
 
 	/// The log target of the native prover.
 	const LOG_TARGET: &str = "sortition::prover";
-	/// Finished proofs kept for the workers to pick up (the oldest go first).
+	/// Finished proofs kept after a worker has picked them up, in case it must send one again
+	/// (the oldest go first). A proof no worker has picked up yet is always kept: there are at
+	/// most as many as the jobs the prover holds, which its stake bounds.
 	const KEEP_FINISHED: usize = 64;
 
 	sp_externalities::decl_extension! {
@@ -126,13 +128,18 @@ mod native {
 
 	enum Entry {
 		Running,
-		Finished(ProofStatus),
+		/// Done or failed; `picked_up` once a worker has been told.
+		Finished {
+			status: ProofStatus,
+			picked_up: bool,
+		},
 	}
 
 	#[derive(Default)]
 	struct State {
 		jobs: BTreeMap<(u64, u32), Entry>,
-		finished: VecDeque<(u64, u32)>,
+		/// Finished proofs a worker has picked up, oldest first.
+		picked_up: VecDeque<(u64, u32)>,
 	}
 
 	/// Proves jobs on a thread pool of its own, one background thread per job in progress.
@@ -181,9 +188,21 @@ mod native {
 		) -> ProofStatus {
 			let key = (job, attempt);
 			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
-			match state.jobs.get(&key) {
+			match state.jobs.get_mut(&key) {
 				Some(Entry::Running) => return ProofStatus::Proving,
-				Some(Entry::Finished(status)) => return status.clone(),
+				Some(Entry::Finished { status, picked_up }) => {
+					let status = status.clone();
+					if !*picked_up {
+						*picked_up = true;
+						state.picked_up.push_back(key);
+						while state.picked_up.len() > KEEP_FINISHED {
+							if let Some(old) = state.picked_up.pop_front() {
+								state.jobs.remove(&old);
+							}
+						}
+					}
+					return status;
+				},
 				None => {},
 			}
 			state.jobs.insert(key, Entry::Running);
@@ -242,13 +261,41 @@ mod native {
 
 		fn finish(&self, key: (u64, u32), status: ProofStatus) {
 			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
-			state.jobs.insert(key, Entry::Finished(status));
-			state.finished.push_back(key);
-			while state.finished.len() > KEEP_FINISHED {
-				if let Some(old) = state.finished.pop_front() {
-					state.jobs.remove(&old);
-				}
+			state.jobs.insert(key, Entry::Finished { status, picked_up: false });
+		}
+	}
+
+	#[cfg(test)]
+	mod tests {
+		use super::*;
+		use std::thread::sleep;
+
+		/// A burst of proofs that finish between two workers' visits is all kept until a worker
+		/// picks each up; only picked-up proofs beyond `KEEP_FINISHED` are forgotten.
+		#[test]
+		fn finished_proofs_wait_for_a_worker() {
+			let prover = NativeProver::new(2, None).unwrap();
+			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
+			let jobs = 2 * KEEP_FINISHED as u64;
+			for job in 0..jobs {
+				prover.prove(job, 1, inputs, SecurityLevel::Bits96);
 			}
+			let proving = |job| {
+				matches!(prover.prove(job, 1, inputs, SecurityLevel::Bits96), ProofStatus::Proving)
+			};
+			// Wait for all without picking any up (a picked-up proof answers `Done`).
+			while prover.state.lock().unwrap().jobs.values().any(|e| matches!(e, Entry::Running)) {
+				sleep(Duration::from_millis(10));
+			}
+			for job in 0..jobs {
+				assert!(matches!(
+					prover.prove(job, 1, inputs, SecurityLevel::Bits96),
+					ProofStatus::Done(..)
+				));
+			}
+			// Picked up: the oldest beyond KEEP_FINISHED are forgotten (asking again re-proves).
+			assert_eq!(prover.state.lock().unwrap().jobs.len(), KEEP_FINISHED);
+			assert!(proving(0));
 		}
 	}
 }

@@ -183,7 +183,8 @@ impl pallet_provers::Config for Runtime {
 	// The part of a slash that is not paid to the requester is burned.
 	type OnSlash = ();
 	type SlashRewardFraction = SlashRewardFraction;
-	// 2^14 slots: a draw reads 14 tree nodes per attempt.
+	// 2^14 slots: a draw reads 3 tree nodes per pick (64-ary), a stake change writes 3 per
+	// program.
 	type MaxProvers = ConstU32<16_384>;
 	type MaxPrograms = ConstU32<8>;
 	type MaxUnbondingChunks = ConstU32<16>;
@@ -214,9 +215,9 @@ impl pallet_jobs::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Provers = crate::Provers;
-	// BABE's VRF output of the parent block: fresh every block, and none of the requesters'
-	// to choose.
-	type Randomness = pallet_babe::ParentBlockRandomness<Runtime>;
+	// BABE's VRF output of the block being built: a job is drawn in the block after it was
+	// included, from randomness nobody knew when it was included but that block's author.
+	type Randomness = crate::randomness::CurrentBlockVrf;
 	type MaxAttempts = ConstU32<5>;
 	type MaxOpenJobs = ConstU32<64>;
 	type MaxProofSize = ConstU32<{ sortition_programs::MAX_PROOF_SIZE }>;
@@ -279,13 +280,14 @@ where
 	}
 }
 
-/// Gives the jobs benchmarks a VRF output, as a block BABE authored has.
+/// Gives the jobs benchmarks a VRF output, as a block BABE authored has: a real pre-digest,
+/// so that computing the output is measured.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct JobsBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_jobs::BenchmarkHelper for JobsBenchmarkHelper {
 	fn prepare_randomness() {
-		pallet_babe::AuthorVrfRandomness::<Runtime>::put(Some([7u8; 32]));
+		crate::randomness::benchmark_fixture::install();
 	}
 }
 

@@ -69,3 +69,128 @@ export async function submitBurst (api, keyring, funder, { count, program = 'Fib
     clearTimeout(timer);
   }
 }
+
+/** The `p`-th percentile of `values` (nearest rank). */
+export function percentile (values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Follow the jobs `submitted` (`[{ id, block }]`) block by block from the first submission
+ * until each has ended (or `timeoutMs` has passed). Resolves
+ * `{ count, latencies, perBlock, failed, lost, failures, busiest }`: the submission -> verified
+ * latency in blocks of every verified job, proofs verified per block, jobs failed or cancelled,
+ * jobs not ended in time, prover failures (`ProverFailed`, `ProofRejected`), and the block with
+ * the most verifications with how full it was (`{ number, proofs, length, maxLength, weight,
+ * maxWeight }`, the normal class's).
+ */
+export async function followJobs (api, submitted, { timeoutMs = 1_800_000 } = {}) {
+  const ids = new Map(submitted.map((s) => [s.id, s]));
+  const ended = new Map();
+  const perBlock = new Map();
+  let failures = 0;
+  const deadline = Date.now() + timeoutMs;
+  const first = Math.min(...submitted.map((s) => s.block));
+  for (let next = first; ended.size < ids.size;) {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (; next <= best && ended.size < ids.size; next++) {
+      const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(next));
+      for (const { event } of events) {
+        if (event.section !== 'jobs' || event.data.job === undefined || !ids.has(event.data.job.toNumber())) continue;
+        const id = event.data.job.toNumber();
+        if (event.method === 'ProofVerified') {
+          ended.set(id, { verified: true, latency: next - ids.get(id).block });
+          perBlock.set(next, (perBlock.get(next) ?? 0) + 1);
+        } else if (event.method === 'JobFailed' || event.method === 'JobCancelled') {
+          ended.set(id, { verified: false });
+        } else if (event.method === 'ProverFailed' || event.method === 'ProofRejected') {
+          failures++;
+        }
+      }
+    }
+    if (ended.size < ids.size) {
+      if (Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const latencies = [...ended.values()].filter((e) => e.verified).map((e) => e.latency);
+  let busiest;
+  if (perBlock.size) {
+    const [number, proofs] = [...perBlock.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+    const hash = await api.rpc.chain.getBlockHash(number);
+    const [block, weight] = await Promise.all([api.rpc.chain.getBlock(hash), api.query.system.blockWeight.at(hash)]);
+    busiest = {
+      number,
+      proofs,
+      length: block.block.extrinsics.reduce((sum, x) => sum + x.encodedLength, 0),
+      maxLength: api.consts.system.blockLength.max.normal.toNumber(),
+      weight: weight.normal.refTime.toBigInt(),
+      maxWeight: api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt()
+    };
+  }
+  return {
+    count: ids.size,
+    latencies,
+    perBlock,
+    failed: ended.size - latencies.length,
+    lost: ids.size - ended.size,
+    failures,
+    busiest
+  };
+}
+
+/** The mean number of proofs verified per block from the first verification to the last. */
+export function meanPerBlock ({ latencies, perBlock }) {
+  const blocks = [...perBlock.keys()];
+  return blocks.length ? latencies.length / (Math.max(...blocks) - Math.min(...blocks) + 1) : 0;
+}
+
+/** `followJobs`'s result in a few lines of text. */
+export function describeJobs (result) {
+  const { latencies, perBlock, failed, lost, failures, busiest } = result;
+  const lines = [`verified ${latencies.length}, failed ${failed}, lost (not ended in time) ${lost}; prover failures ${failures}`];
+  if (latencies.length) {
+    const span = Math.max(...perBlock.keys()) - Math.min(...perBlock.keys()) + 1;
+    lines.push(`submission -> verified, blocks: p50 ${percentile(latencies, 50)}, p95 ${percentile(latencies, 95)}, max ${Math.max(...latencies)}`);
+    lines.push(`proofs verified per block: max ${Math.max(...perBlock.values())}, mean ${meanPerBlock(result).toFixed(1)} over the ${span} blocks from the first verification to the last`);
+  }
+  if (busiest) {
+    const pct = (a, b) => (100 * Number(a) / Number(b)).toFixed(0);
+    lines.push(`busiest block #${busiest.number}: ${busiest.proofs} proofs, ${(busiest.length / 1024).toFixed(0)} KiB of ${(busiest.maxLength / 1024).toFixed(0)} KiB (${pct(busiest.length, busiest.maxLength)}% of the normal class's length), ` +
+      `${pct(busiest.weight, busiest.maxWeight)}% of its weight`);
+  }
+  return lines;
+}
+
+/**
+ * `count` jobs one at a time from `requester`: each submitted once the previous one is verified.
+ * Resolves the jobs as `followJobs` takes them, and its result.
+ */
+export async function oneAtATime (api, requester, { count, program = 'Fibonacci', steps = 1024, fee, collateral, window = 100 }) {
+  const submitted = [];
+  const results = [];
+  let nonce = (await api.rpc.system.accountNextIndex(requester.address)).toNumber();
+  for (let i = 0; i < count; i++) {
+    const tx = api.tx.jobs.submitJob(burstInputs(program, steps, i), 'Bits96', fee, collateral, window);
+    const { events, blockHash } = await inBlock(tx, requester, nonce++, `job ${i}`);
+    const event = events.find(({ event }) => event.section === 'jobs' && event.method === 'JobSubmitted');
+    const job = { id: event.event.data.job.toNumber(), block: (await api.rpc.chain.getHeader(blockHash)).number.toNumber() };
+    submitted.push(job);
+    results.push(await followJobs(api, [job], { timeoutMs: 300_000 }));
+  }
+  const perBlock = new Map();
+  for (const r of results) for (const [block, n] of r.perBlock) perBlock.set(block, (perBlock.get(block) ?? 0) + n);
+  return {
+    submitted,
+    result: {
+      count,
+      latencies: results.flatMap((r) => r.latencies),
+      perBlock,
+      failed: results.reduce((sum, r) => sum + r.failed, 0),
+      lost: results.reduce((sum, r) => sum + r.lost, 0),
+      failures: results.reduce((sum, r) => sum + r.failures, 0),
+      busiest: undefined
+    }
+  };
+}
