@@ -144,12 +144,6 @@ impl frame_system::offchain::AppCrypto<UintAuthorityId, TestSignature> for TestP
 	type GenericSignature = TestSignature;
 }
 
-std::thread_local! {
-	/// The (account, nonce) of every transaction the offchain worker signed, in order.
-	pub static SIGNED_NONCES: core::cell::RefCell<Vec<(AccountId, <Test as frame_system::Config>::Nonce)>> =
-		const { core::cell::RefCell::new(Vec::new()) };
-}
-
 /// A signed test transaction.
 pub type Extrinsic = TestXt<RuntimeCall, ()>;
 
@@ -176,9 +170,8 @@ where
 		call: RuntimeCall,
 		_public: UintAuthorityId,
 		account: AccountId,
-		nonce: <Test as frame_system::Config>::Nonce,
+		_nonce: <Test as frame_system::Config>::Nonce,
 	) -> Option<Extrinsic> {
-		SIGNED_NONCES.with(|nonces| nonces.borrow_mut().push((account, nonce)));
 		Some(Extrinsic::new_signed(call, account, (), ()))
 	}
 }

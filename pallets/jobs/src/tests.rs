@@ -1221,127 +1221,46 @@ mod offchain_worker {
 			.collect()
 	}
 
-	/// Call the worker of block `now` until it submits something (the proofs run in the
-	/// background; in tests the worker's own wait passes in simulated time).
-	fn work_until_sent(
-		pool: &parking_lot::RwLock<PoolState>,
-		now: BlockNumber,
-	) -> Vec<(AccountId, RuntimeCall)> {
-		let start = Instant::now();
-		loop {
-			JobMarket::offchain_worker(now);
-			let txs = submitted(pool);
-			if !txs.is_empty() {
-				return txs;
-			}
-			assert!(start.elapsed() < Duration::from_secs(60), "nothing submitted");
-			std::thread::sleep(Duration::from_millis(20));
-		}
-	}
-
-	fn nonces() -> Vec<(AccountId, u32)> {
-		crate::mock::SIGNED_NONCES
-			.with(|nonces| std::mem::take(&mut *nonces.borrow_mut()))
-			.into_iter()
-			.map(|(who, nonce)| (who, nonce as u32))
-			.collect()
-	}
-
-	/// A small job: the worker of the draw's block proves it and submits the proof, which is
-	/// the acceptance: no `accept_job`. Sent once, with nonces of the worker's own count.
 	#[test]
-	fn proves_a_small_job_at_once_without_accepting() {
+	fn accepts_proves_and_submits_once() {
 		let (mut ext, pool) = with_offchain(one_prover(), true);
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![ALICE]);
-			let first = submit(REQUESTER, FIB);
-			let second = submit(REQUESTER, FIB);
-			run_to_block(DRAW);
-			nonces();
-
-			let mut sent = Vec::new();
-			while sent.len() < 2 {
-				sent.extend(work_until_sent(&pool, DRAW));
-			}
-			let mut proven = Vec::new();
-			for (signer, call) in sent {
-				assert_eq!(signer, ALICE);
-				let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
-				else {
-					panic!("expected submit_proof, got {call:?}")
-				};
-				proven.push(job);
-				assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
-			}
-			proven.sort();
-			assert_eq!(proven, vec![first, second]);
-			// Two transactions before either landed: two nonces, in order.
-			assert_eq!(nonces(), vec![(ALICE, 0), (ALICE, 1)]);
-			JobMarket::offchain_worker(DRAW);
-			assert!(submitted(&pool).is_empty(), "each proof is submitted once");
-			assert!(
-				Receipts::<Test>::contains_key(first) && Receipts::<Test>::contains_key(second)
-			);
-		});
-	}
-
-	/// A job still proving after the worker of its draw's block is accepted by the next
-	/// block's worker (the requester's pre-confirmation), then proven.
-	#[test]
-	fn accepts_a_job_still_proving_then_submits_its_proof() {
-		let (mut ext, pool) = with_offchain(one_prover(), true);
-		ext.execute_with(|| {
-			UintAuthorityId::set_all_keys(vec![ALICE]);
-			// Seconds of proving on the test's one thread.
-			let id = submit(REQUESTER, Inputs::Fibonacci { steps: 1 << 17 });
+			let id = submit(REQUESTER, FIB);
 			run_to_block(DRAW);
 
 			JobMarket::offchain_worker(DRAW);
-			assert!(submitted(&pool).is_empty(), "the draw's block waits for the proof");
-			run_to_block(DRAW + 1);
-			JobMarket::offchain_worker(DRAW + 1);
+			let txs = submitted(&pool);
 			assert_eq!(
-				submitted(&pool),
+				txs,
 				vec![(ALICE, RuntimeCall::JobMarket(crate::Call::accept_job { job: id }))]
 			);
-			JobMarket::offchain_worker(DRAW + 1);
-			assert!(submitted(&pool).is_empty(), "accepted once");
+			// The next worker (same block, or the next before it lands) does not send it again.
+			JobMarket::offchain_worker(DRAW);
+			assert!(submitted(&pool).is_empty());
 			assert_ok!(JobMarket::accept_job(signed(ALICE), id));
 
-			let sent = work_until_sent(&pool, DRAW + 1);
-			let [(ALICE, RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }))] =
-				&sent[..]
-			else {
-				panic!("expected one submit_proof, got {sent:?}")
+			// The proof runs in the background; workers poll until it is there.
+			run_to_block(DRAW + 1);
+			let start = Instant::now();
+			let call = loop {
+				JobMarket::offchain_worker(DRAW + 1);
+				if let Some((signer, call)) = submitted(&pool).pop() {
+					assert_eq!(signer, ALICE);
+					break call;
+				}
+				assert!(start.elapsed() < Duration::from_secs(60), "no proof submitted");
+				std::thread::sleep(Duration::from_millis(20));
 			};
-			assert_eq!(*job, id);
-			assert_ok!(JobMarket::submit_proof(signed(ALICE), *job, *output, proof.clone()));
+			let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
+			else {
+				panic!("expected submit_proof, got {call:?}")
+			};
+			assert_eq!(job, id);
+			JobMarket::offchain_worker(DRAW + 1);
+			assert!(submitted(&pool).is_empty(), "the proof is submitted once");
+			assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
 			assert!(Receipts::<Test>::contains_key(id));
-		});
-	}
-
-	/// The worker's nonces: counted past the chain's while transactions are in the pool, back
-	/// to the chain's once it catches up, and again from the chain's when it has not moved for
-	/// `RESEND_AFTER` blocks (a transaction was dropped).
-	#[test]
-	fn nonces_count_past_the_chain_and_recover_from_a_dropped_transaction() {
-		let (mut ext, _pool) = with_offchain(one_prover(), true);
-		ext.execute_with(|| {
-			let next = |now| JobMarket::next_nonce(&ALICE, now);
-			assert_eq!((next(2), next(2), next(3)), (0, 1, 2));
-			// Two of the three landed.
-			frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
-			frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
-			assert_eq!(next(4), 3);
-			// The third never lands: nonces 2 and 3 are stuck until the stall is noticed.
-			assert_eq!(next(5), 4);
-			assert_eq!(next(4 + 4), 2, "sent again from the chain's nonce");
-			assert_eq!(next(4 + 4), 3);
-			// All landed: the chain's nonce again.
-			for _ in 0..5 {
-				frame_system::Pallet::<Test>::inc_account_nonce(ALICE);
-			}
-			assert_eq!(next(9), 7);
 		});
 	}
 

@@ -22,9 +22,9 @@
 // --repeat
 // 5
 // --template
-// scripts/templates/pallet-weights.hbs
+// /work/main/scripts/templates/pallet-weights.hbs
 // --output
-// pallets/jobs/src/weights.rs
+// /work/main/pallets/jobs/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `919`
 		//  Estimated: `4027`
-		// Minimum execution time: 133_600_000 picoseconds.
-		Weight::from_parts(237_215_000, 0)
+		// Minimum execution time: 132_349_000 picoseconds.
+		Weight::from_parts(240_411_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1568`
 		//  Estimated: `4027`
-		// Minimum execution time: 133_671_000 picoseconds.
-		Weight::from_parts(247_124_000, 0)
+		// Minimum execution time: 119_033_000 picoseconds.
+		Weight::from_parts(237_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `846`
 		//  Estimated: `3814`
-		// Minimum execution time: 55_635_000 picoseconds.
-		Weight::from_parts(104_165_000, 0)
+		// Minimum execution time: 52_930_000 picoseconds.
+		Weight::from_parts(104_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -149,11 +149,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2177`
 		//  Estimated: `60367`
-		// Minimum execution time: 1_770_902_000 picoseconds.
-		Weight::from_parts(732_219_676, 0)
+		// Minimum execution time: 1_779_318_000 picoseconds.
+		Weight::from_parts(827_744_829, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			// Standard Error: 1_959
-			.saturating_add(Weight::from_parts(75_057, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(70_674, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_101_000 picoseconds.
-		Weight::from_parts(21_751_000, 0)
+		// Minimum execution time: 11_150_000 picoseconds.
+		Weight::from_parts(22_542_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 13_004_000 picoseconds.
-		Weight::from_parts(24_386_000, 0)
+		// Minimum execution time: 12_845_000 picoseconds.
+		Weight::from_parts(26_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -189,18 +189,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `70`
 		//  Estimated: `60367`
-		// Minimum execution time: 14_137_000 picoseconds.
-		Weight::from_parts(22_963_000, 0)
+		// Minimum execution time: 14_207_000 picoseconds.
+		Weight::from_parts(27_171_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Babe::Initialized` (r:1 w:0)
+	/// Proof: `Babe::Initialized` (`max_values`: Some(1), `max_size`: Some(110), added: 605, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Authorities` (r:1 w:0)
+	/// Proof: `Babe::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Randomness` (r:1 w:0)
+	/// Proof: `Babe::Randomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::CurrentSlot` (r:1 w:0)
+	/// Proof: `Babe::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochIndex` (r:1 w:0)
+	/// Proof: `Babe::EpochIndex` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
 	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::DrawTree` (r:15 w:0)
-	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:3 w:0)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Slots` (r:1 w:0)
 	/// Proof: `Provers::Slots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
@@ -215,23 +223,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn draw_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1285`
-		//  Estimated: `38670`
-		// Minimum execution time: 143_008_000 picoseconds.
-		Weight::from_parts(239_229_000, 0)
-			.saturating_add(Weight::from_parts(0, 38670))
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		//  Measured:  `3147`
+		//  Estimated: `11550`
+		// Minimum execution time: 186_300_000 picoseconds.
+		Weight::from_parts(332_223_000, 0)
+			.saturating_add(Weight::from_parts(0, 11550))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Babe::Initialized` (r:1 w:0)
+	/// Proof: `Babe::Initialized` (`max_values`: Some(1), `max_size`: Some(110), added: 605, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Authorities` (r:1 w:0)
+	/// Proof: `Babe::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Randomness` (r:1 w:0)
+	/// Proof: `Babe::Randomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::CurrentSlot` (r:1 w:0)
+	/// Proof: `Babe::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochIndex` (r:1 w:0)
+	/// Proof: `Babe::EpochIndex` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
 	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
-	/// Storage: `Babe::AuthorVrfRandomness` (r:1 w:0)
-	/// Proof: `Babe::AuthorVrfRandomness` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::DrawTree` (r:15 w:0)
-	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Slots` (r:1 w:0)
+	/// Storage: `Provers::DrawTree` (r:3 w:0)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Slots` (r:2 w:0)
 	/// Proof: `Provers::Slots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Storage: `Provers::Provers` (r:2 w:0)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -247,12 +263,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2106`
-		//  Estimated: `38670`
-		// Minimum execution time: 490_701_000 picoseconds.
-		Weight::from_parts(886_513_000, 0)
-			.saturating_add(Weight::from_parts(0, 38670))
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		//  Measured:  `4131`
+		//  Estimated: `11550`
+		// Minimum execution time: 366_467_000 picoseconds.
+		Weight::from_parts(646_001_000, 0)
+			.saturating_add(Weight::from_parts(0, 11550))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Jobs::Params` (r:1 w:0)
@@ -263,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::DrawTree` (r:42 w:42)
-	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:9 w:9)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::RequesterJobs` (r:1 w:1)
@@ -279,13 +295,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_timeout() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2697`
-		//  Estimated: `106494`
-		// Minimum execution time: 409_649_000 picoseconds.
-		Weight::from_parts(728_586_000, 0)
-			.saturating_add(Weight::from_parts(0, 106494))
-			.saturating_add(T::DbWeight::get().reads(51_u64))
-			.saturating_add(T::DbWeight::get().writes(52_u64))
+		//  Measured:  `3907`
+		//  Estimated: `32670`
+		// Minimum execution time: 271_199_000 picoseconds.
+		Weight::from_parts(523_071_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
@@ -293,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::DrawTree` (r:42 w:42)
-	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:9 w:9)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
@@ -311,13 +327,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn proof_timeout() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2697`
-		//  Estimated: `106494`
-		// Minimum execution time: 403_257_000 picoseconds.
-		Weight::from_parts(752_291_000, 0)
-			.saturating_add(Weight::from_parts(0, 106494))
-			.saturating_add(T::DbWeight::get().reads(51_u64))
-			.saturating_add(T::DbWeight::get().writes(52_u64))
+		//  Measured:  `3907`
+		//  Estimated: `32670`
+		// Minimum execution time: 266_249_000 picoseconds.
+		Weight::from_parts(517_381_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
 	/// Storage: `Jobs::BlockReceipts` (r:1 w:1)
 	/// Proof: `Jobs::BlockReceipts` (`max_values`: Some(1), `max_size`: Some(58882), added: 59377, mode: `MaxEncodedLen`)
@@ -328,11 +344,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `71 + n * (115 ±0)`
 		//  Estimated: `60367`
-		// Minimum execution time: 5_420_000 picoseconds.
-		Weight::from_parts(15_384_165, 0)
+		// Minimum execution time: 5_380_000 picoseconds.
+		Weight::from_parts(8_271_221, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 6_519
-			.saturating_add(Weight::from_parts(3_446_242, 0).saturating_mul(n.into()))
+			// Standard Error: 6_432
+			.saturating_add(Weight::from_parts(3_294_321, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -344,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `781`
 		//  Estimated: `3814`
-		// Minimum execution time: 33_703_000 picoseconds.
-		Weight::from_parts(64_471_000, 0)
+		// Minimum execution time: 28_854_000 picoseconds.
+		Weight::from_parts(64_841_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -355,79 +371,79 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_job() -> Weight {
-		Weight::from_parts(237_215_000, 0)
+		Weight::from_parts(240_411_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_job() -> Weight {
-		Weight::from_parts(247_124_000, 0)
+		Weight::from_parts(237_796_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_job() -> Weight {
-		Weight::from_parts(104_165_000, 0)
+		Weight::from_parts(104_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(732_219_676, 0)
+		Weight::from_parts(827_744_829, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(75_057, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(70_674, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(21_751_000, 0)
+		Weight::from_parts(22_542_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_program_paused() -> Weight {
-		Weight::from_parts(24_386_000, 0)
+		Weight::from_parts(26_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(22_963_000, 0)
+		Weight::from_parts(27_171_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw_job() -> Weight {
-		Weight::from_parts(239_229_000, 0)
-			.saturating_add(Weight::from_parts(0, 38670))
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
+		Weight::from_parts(332_223_000, 0)
+			.saturating_add(Weight::from_parts(0, 11550))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_job() -> Weight {
-		Weight::from_parts(886_513_000, 0)
-			.saturating_add(Weight::from_parts(0, 38670))
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(646_001_000, 0)
+			.saturating_add(Weight::from_parts(0, 11550))
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_timeout() -> Weight {
-		Weight::from_parts(728_586_000, 0)
-			.saturating_add(Weight::from_parts(0, 106494))
-			.saturating_add(ParityDbWeight::get().reads(51_u64))
-			.saturating_add(ParityDbWeight::get().writes(52_u64))
+		Weight::from_parts(523_071_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn proof_timeout() -> Weight {
-		Weight::from_parts(752_291_000, 0)
-			.saturating_add(Weight::from_parts(0, 106494))
-			.saturating_add(ParityDbWeight::get().reads(51_u64))
-			.saturating_add(ParityDbWeight::get().writes(52_u64))
+		Weight::from_parts(517_381_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn settle_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(15_384_165, 0)
+		Weight::from_parts(8_271_221, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(3_446_242, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(3_294_321, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(64_471_000, 0)
+		Weight::from_parts(64_841_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

@@ -104,7 +104,7 @@ mod native {
 	/// Finished proofs kept after a worker has picked them up, in case it must send one again
 	/// (the oldest go first). A proof no worker has picked up yet is always kept: there are at
 	/// most as many as the jobs the prover holds, which its stake bounds.
-	const KEEP_FINISHED: usize = 64;
+	const KEEP_FINISHED: usize = 256;
 
 	sp_externalities::decl_extension! {
 		/// The native prover, given to offchain workers by the node.

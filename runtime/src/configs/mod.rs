@@ -207,7 +207,9 @@ parameter_types! {
 		retention_period: DAYS,
 		accept_timeout_slash: Perbill::from_percent(10),
 	};
-	/// A fifth of the block for due deadlines: at least 80 of the costliest per block.
+	/// A fifth of the block for due deadlines: about 170 of the costliest (an expiring job's
+	/// draw that makes every pick) per block, about 320 draws that find a prover at once (each
+	/// is charged for the picks it made).
 	pub JobsHookWeight: Weight = Perbill::from_percent(20) * MAXIMUM_BLOCK_WEIGHT;
 }
 
