@@ -76,6 +76,28 @@ fn one_prover() -> ExtBuilder {
 	ExtBuilder::default().prover(ALICE, STAKE, &Program::ALL)
 }
 
+/// The free balances of the requester and Alice and the total issuance.
+type Before = (Balance, Balance, Balance);
+
+/// A job submitted by the requester and drawn to Alice (the only prover), and the balances
+/// from before it was submitted.
+fn job_drawn_to_alice() -> (JobId, Before) {
+	let before = (free(REQUESTER), free(ALICE), issuance());
+	let id = submit(REQUESTER, FIB);
+	run_to_block(DRAW);
+	assert_eq!(assigned(id), ALICE);
+	(id, before)
+}
+
+/// Since `before`, the fee went from the requester to Alice, nothing was minted or burned, and
+/// Alice's collateral is free again.
+fn assert_fee_paid_to_alice((requester_before, alice_before, issuance_before): Before) {
+	assert_eq!(free(REQUESTER), requester_before - FEE);
+	assert_eq!(free(ALICE), alice_before + FEE);
+	assert_eq!(issuance(), issuance_before);
+	assert_eq!(locked(ALICE), 0);
+}
+
 /// Two provers (Alice and Bob) with the same stake, proving every program.
 fn two_provers() -> ExtBuilder {
 	one_prover().prover(BOB, STAKE, &Program::ALL)
@@ -181,11 +203,7 @@ mod happy_path {
 	#[test]
 	fn draw_accept_prove_pay_and_prune() {
 		one_prover().build_and_execute(|| {
-			let (requester_before, alice_before, issuance_before) =
-				(free(REQUESTER), free(ALICE), issuance());
-			let id = submit(REQUESTER, FIB);
-			run_to_block(DRAW);
-			assert_eq!(assigned(id), ALICE);
+			let (id, before) = job_drawn_to_alice();
 			assert_eq!(locked(ALICE), COLLATERAL);
 			assert!(ProverJobs::<Test>::contains_key(ALICE, id));
 			let accept_by = DRAW + PARAMS.accept_window;
@@ -224,11 +242,8 @@ mod happy_path {
 				jobs_events(),
 				vec![JobsEvent::ProofVerified { job: id, prover: ALICE, output, fee: FEE }]
 			);
-			assert_eq!(free(REQUESTER), requester_before - FEE);
-			assert_eq!(free(ALICE), alice_before + FEE);
-			assert_eq!(issuance(), issuance_before);
+			assert_fee_paid_to_alice(before);
 			assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
-			assert_eq!(locked(ALICE), 0);
 			assert_eq!(stake(ALICE), STAKE);
 			let stats = pallet_provers::Provers::<Test>::get(ALICE).unwrap().stats;
 			assert_eq!(stats.jobs_done, 1);
@@ -328,11 +343,7 @@ mod happy_path {
 	#[test]
 	fn a_proof_in_the_accept_window_is_the_acceptance() {
 		one_prover().build_and_execute(|| {
-			let (requester_before, alice_before, issuance_before) =
-				(free(REQUESTER), free(ALICE), issuance());
-			let id = submit(REQUESTER, FIB);
-			run_to_block(DRAW);
-			assert_eq!(assigned(id), ALICE);
+			let (id, before) = job_drawn_to_alice();
 			jobs_events();
 			assert_eq!(submit_valid_proof(ALICE, id).pays_fee, Pays::No);
 
@@ -340,10 +351,7 @@ mod happy_path {
 			assert!(matches!(events[..], [JobsEvent::ProofVerified { job, prover: ALICE, fee: FEE, .. }] if job == id));
 			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
 			assert_eq!(Receipts::<Test>::get(id).map(|receipt| receipt.block), Some(DRAW));
-			assert_eq!(free(REQUESTER), requester_before - FEE);
-			assert_eq!(free(ALICE), alice_before + FEE);
-			assert_eq!(issuance(), issuance_before);
-			assert_eq!(locked(ALICE), 0);
+			assert_fee_paid_to_alice(before);
 			assert!(!ProverJobs::<Test>::contains_key(ALICE, id));
 		})
 	}
