@@ -8,10 +8,16 @@
 //      block was, and the chain's throughput against the bare prover's rate.
 //
 //   node tests/bench/load.mjs [--jobs 1000] [--singles 20] [--program fibonacci] [--steps 1024]
-//                             [--bare 20]
+//                             [--bare 20] [--idle-prover 2000] [--node-log FILE]
+//                             [--node-args '-ltxpool=debug']
+//
+// `--idle-prover STAKE` registers Dave as a prover with STAKE units before the burst, with no
+// node proving for him: the jobs drawn for him time out, he is slashed and suspended, and they
+// are drawn again (for Alice). The burst then measures re-routing under load.
 //
 // Exit code 1 if a job failed or was lost, or a prover failed.
 
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { Keyring } from '@polkadot/keyring';
@@ -20,6 +26,7 @@ import { startNode } from '../lib/node.mjs';
 import { prove } from '../lib/prove.mjs';
 import { describeJobs, followJobs, meanPerBlock, oneAtATime, percentile, submitBurst } from '../../scripts/cli/lib/load.mjs';
 import { PROGRAMS } from '../../scripts/cli/lib/programs.mjs';
+import { sendAndWait } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -29,7 +36,10 @@ const { values: o } = parseArgs({
     singles: { type: 'string', default: '20' },
     program: { type: 'string', default: 'fibonacci' },
     steps: { type: 'string', default: '1024' },
-    bare: { type: 'string', default: '20' }
+    bare: { type: 'string', default: '20' },
+    'idle-prover': { type: 'string', default: '0' },
+    'node-log': { type: 'string' },
+    'node-args': { type: 'string', default: '' }
   }
 });
 const [count, singles, steps, bareRuns] = [o.jobs, o.singles, o.steps, o.bare].map(Number);
@@ -41,7 +51,12 @@ const bareMs = Array.from({ length: bareRuns }, () => prove(o.program, steps, 96
 const bareRate = 1000 * bareRuns / bareMs.reduce((a, b) => a + b, 0);
 console.log(`bare prover (\`prove\` example, ${o.program}, ${steps} steps, 96 bits), ${bareRuns} proofs: median ${percentile(bareMs, 50).toFixed(1)} ms, ${bareRate.toFixed(1)} proofs/s`);
 
-const node = await startNode(['--dev', '--tmp'], { name: 'bench-load' });
+const node = await startNode(['--dev', '--tmp', ...o['node-args'].split(' ').filter(Boolean)], { name: 'bench-load' });
+if (o['node-log']) {
+  const log = createWriteStream(o['node-log']);
+  node.process.stdout.pipe(log);
+  node.process.stderr.pipe(log);
+}
 let ok = true;
 try {
   const api = await node.api();
@@ -58,7 +73,14 @@ try {
     ok &&= result.lost === 0 && result.failed === 0 && result.failures === 0;
   }
 
-  // 3. The burst.
+  // 3. The burst (after an idle prover, if asked for).
+  const idleStake = BigInt(o['idle-prover']);
+  if (idleStake > 0n) {
+    const dave = keyring.addFromUri('//Dave');
+    const { dispatchError } = await sendAndWait(api, api.tx.provers.register(idleStake * UNIT, [program], []), dave);
+    if (dispatchError) throw new Error(`Dave could not register: ${dispatchError.toString()}`);
+    console.log(`\nDave registered as a prover with ${idleStake} units of stake, and no node proves for him`);
+  }
   if (count > 0) {
     const started = Date.now();
     const submitted = await submitBurst(api, keyring, keyring.addFromUri('//Bob'), { count, program, steps, fee, collateral });

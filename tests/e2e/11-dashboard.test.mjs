@@ -215,10 +215,20 @@ describe('the dashboard in Chromium (dev chain)', () => {
     noErrors(page);
     await page.close();
 
-    await waitFor(`all ${BURST} jobs verified`, async () => {
-      const entries = await api.query.jobs.jobs.entries();
-      return entries.filter(([k, v]) => ids.has(k.args[0].toNumber()) && v.unwrap().state.isVerified).length === BURST;
+    // Every job of the burst ended. Not necessarily verified: under a burst, Alice's node can
+    // miss an accept window too (its transactions share one key's nonces; see issue 16's notes),
+    // and then jobs drawn while both provers are suspended fail. The charts must show whatever
+    // the chain did, so this waits for the end, and says how it ended.
+    let ended;
+    await waitFor(`all ${BURST} jobs ended`, async () => {
+      const entries = (await api.query.jobs.jobs.entries()).filter(([k]) => ids.has(k.args[0].toNumber()));
+      ended = {
+        verified: entries.filter(([, v]) => v.unwrap().state.isVerified).length,
+        failed: entries.filter(([, v]) => v.unwrap().state.isFailed).length
+      };
+      return ended.verified + ended.failed === BURST;
     }, { timeoutMs: 900_000, intervalMs: 5000 });
+    console.log(`the burst ended: ${JSON.stringify(ended)}`);
 
     // Settled, with every job of the burst (and the first test's) in the chain's state.
     page = await open();
@@ -267,7 +277,8 @@ describe('the dashboard in Chromium (dev chain)', () => {
     const inWindow = (f) => f.block >= from && f.block <= shownHead;
     assert.deepEqual(feed.filter(inWindow), failures, 'the failures feed: as the blocks\' events say');
     assert.ok(failures.some((f) => f.kind === 'jobs.ProverFailed' && f.prover === dave.address), 'Dave failed in the window');
-    const first = page.locator('[data-kind="jobs.ProverFailed"]').first();
+    // Dave's newest failure (Alice may have failed after him: see the wait above).
+    const first = page.locator('[data-kind="jobs.ProverFailed"]').filter({ hasText: 'Dave' }).first();
     assert.match(await first.innerText(), /Dave.*did not accept an assigned job within the accept window/s);
     assert.match(await page.locator(`[data-prover="${dave.address}"]`).innerText(), /Dave.*\b0 \/ [1-9]\d* \/ 0\b/s, 'Dave\'s record: none proven, some missed');
     await screenshot(page, 'settled');

@@ -79,9 +79,10 @@ export function percentile (values, p) {
 /**
  * Follow the jobs `submitted` (`[{ id, block }]`) block by block from the first submission
  * until each has ended (or `timeoutMs` has passed). Resolves
- * `{ count, latencies, perBlock, failed, lost, failures, busiest }`: the submission -> verified
- * latency in blocks of every verified job, proofs verified per block, jobs failed or cancelled,
- * jobs not ended in time, prover failures (`ProverFailed`, `ProofRejected`), and the block with
+ * `{ count, latencies, perBlock, failed, lost, failures, failuresBy, busiest }`: the submission ->
+ * verified latency in blocks of every verified job, proofs verified per block, jobs failed or
+ * cancelled, jobs not ended in time, prover failures (`ProverFailed`, `ProofRejected`; counted
+ * by `'prover: reason'` in `failuresBy`), and the block with
  * the most verifications with how full it was (`{ number, proofs, length, maxLength, weight,
  * maxWeight }`, the normal class's).
  */
@@ -90,6 +91,7 @@ export async function followJobs (api, submitted, { timeoutMs = 1_800_000 } = {}
   const ended = new Map();
   const perBlock = new Map();
   let failures = 0;
+  const failuresBy = new Map();
   const deadline = Date.now() + timeoutMs;
   const first = Math.min(...submitted.map((s) => s.block));
   for (let next = first; ended.size < ids.size;) {
@@ -106,6 +108,8 @@ export async function followJobs (api, submitted, { timeoutMs = 1_800_000 } = {}
           ended.set(id, { verified: false });
         } else if (event.method === 'ProverFailed' || event.method === 'ProofRejected') {
           failures++;
+          const what = `${event.data.prover.toString()}: ${event.method === 'ProverFailed' ? event.data.reason.toString() : 'ProofRejected'}`;
+          failuresBy.set(what, (failuresBy.get(what) ?? 0) + 1);
         }
       }
     }
@@ -136,6 +140,7 @@ export async function followJobs (api, submitted, { timeoutMs = 1_800_000 } = {}
     failed: ended.size - latencies.length,
     lost: ids.size - ended.size,
     failures,
+    failuresBy,
     busiest
   };
 }
@@ -148,8 +153,9 @@ export function meanPerBlock ({ latencies, perBlock }) {
 
 /** `followJobs`'s result in a few lines of text. */
 export function describeJobs (result) {
-  const { latencies, perBlock, failed, lost, failures, busiest } = result;
-  const lines = [`verified ${latencies.length}, failed ${failed}, lost (not ended in time) ${lost}; prover failures ${failures}`];
+  const { latencies, perBlock, failed, lost, failures, failuresBy, busiest } = result;
+  const by = failuresBy?.size ? ` (${[...failuresBy].map(([what, n]) => `${what} x${n}`).join(', ')})` : '';
+  const lines = [`verified ${latencies.length}, failed ${failed}, lost (not ended in time) ${lost}; prover failures ${failures}${by}`];
   if (latencies.length) {
     const span = Math.max(...perBlock.keys()) - Math.min(...perBlock.keys()) + 1;
     lines.push(`submission -> verified, blocks: p50 ${percentile(latencies, 50)}, p95 ${percentile(latencies, 95)}, max ${Math.max(...latencies)}`);
@@ -190,6 +196,10 @@ export async function oneAtATime (api, requester, { count, program = 'Fibonacci'
       failed: results.reduce((sum, r) => sum + r.failed, 0),
       lost: results.reduce((sum, r) => sum + r.lost, 0),
       failures: results.reduce((sum, r) => sum + r.failures, 0),
+      failuresBy: results.reduce((all, r) => {
+        for (const [what, n] of r.failuresBy) all.set(what, (all.get(what) ?? 0) + n);
+        return all;
+      }, new Map()),
       busiest: undefined
     }
   };
