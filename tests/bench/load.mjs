@@ -9,7 +9,7 @@
 //
 //   node tests/bench/load.mjs [--jobs 1000] [--singles 20] [--program fibonacci] [--steps 1024]
 //                             [--bare 20] [--idle-prover 2000] [--node-log FILE]
-//                             [--node-args '-ltxpool=debug']
+//                             [--node-args=-ltxpool=debug]
 //
 // `--idle-prover STAKE` registers Dave as a prover with STAKE units before the burst, with no
 // node proving for him: the jobs drawn for him time out, he is slashed and suspended, and they
@@ -54,8 +54,9 @@ console.log(`bare prover (\`prove\` example, ${o.program}, ${steps} steps, 96 bi
 const node = await startNode(['--dev', '--tmp', ...o['node-args'].split(' ').filter(Boolean)], { name: 'bench-load' });
 if (o['node-log']) {
   const log = createWriteStream(o['node-log']);
-  node.process.stdout.pipe(log);
-  node.process.stderr.pipe(log);
+  // Both streams into one file: neither may end it while the other still writes.
+  node.process.stdout.pipe(log, { end: false });
+  node.process.stderr.pipe(log, { end: false });
 }
 let ok = true;
 try {
