@@ -12,6 +12,7 @@ import { hexToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { xxhashAsU8a } from '@polkadot/util-crypto';
 
 import { rpcErrorMessage } from '../../scripts/cli/lib/rpc.mjs';
+import { API_OPTIONS } from '../../scripts/cli/lib/api-options.mjs';
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 
@@ -94,7 +95,7 @@ export async function connect (url, { timeoutMs = 10_000 } = {}) {
   const prefetched = prefetch(provider);
   prefetched.catch(() => {}); // a node of another chain may refuse it: reported below
   try {
-    api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    api = await ApiPromise.create({ provider, ...API_OPTIONS });
   } catch (e) {
     await provider.disconnect().catch(() => {});
     throw new ConnectError(`${url} answered, but not as a Substrate node: ${e.message}`);

@@ -173,8 +173,12 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// BlockId type as expected by this runtime.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The `TransactionExtension`s of a signed transaction, in the order they are checked.
+/// The `TransactionExtension`s of a transaction, in the order they are checked.
 pub type TxExtension = (
+	// First: a general transaction of a `#[pallet::authorize]` call (a prover node's
+	// `accept_job_authorized` / `submit_proof_authorized`) gets its origin here; the rest skip
+	// what needs a signer (nonce, fee).
+	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,

@@ -18,6 +18,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { describeJobs, followJobs, submitBurst } from './lib/load.mjs';
 import { PROGRAMS } from './lib/programs.mjs';
+import { API_OPTIONS } from './lib/api-options.mjs';
 
 async function main () {
   const { values: o } = parseArgs({
@@ -43,7 +44,7 @@ async function main () {
   await cryptoWaitReady();
   const provider = new WsProvider(o.url, 0);
   const api = await provider.connect()
-    .then(() => ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }))
+    .then(() => ApiPromise.create({ provider, ...API_OPTIONS }))
     .catch((e) => { throw new Error(`cannot reach a node at ${o.url}: ${e.message}`); });
   try {
     const unit = 10n ** BigInt(api.registry.chainDecimals[0] ?? 12);

@@ -22,6 +22,7 @@ import { encodePortable, portableReceiptParts } from './lib/receipt.mjs';
 import { cliName, jobInputs as programInputs, PROGRAMS } from './lib/programs.mjs';
 import { rpcErrorMessage } from './lib/rpc.mjs';
 import { loadVerifier } from './lib/verifier.mjs';
+import { API_OPTIONS } from './lib/api-options.mjs';
 
 const USAGE = `Usage: sortition [options] <command> [arguments]
 
@@ -623,7 +624,7 @@ async function connect (url) {
     console.error(`error: lost the connection to the node at ${url}`);
     process.exit(1);
   });
-  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  const api = await ApiPromise.create({ provider, ...API_OPTIONS });
   const disconnect = api.disconnect.bind(api);
   api.disconnect = () => { closing = true; return disconnect(); };
   return api;

@@ -33,7 +33,7 @@ describe('jobs pallet (--dev)', () => {
   });
 
   it('documents every call, event and error in the metadata', async () => {
-    for (const call of ['submitJob', 'cancelJob', 'acceptJob', 'submitProof', 'setParams', 'setProgramPaused']) {
+    for (const call of ['submitJob', 'cancelJob', 'acceptJob', 'submitProof', 'setParams', 'setProgramPaused', 'acceptJobAuthorized', 'submitProofAuthorized']) {
       const docs = api.tx.jobs[call].meta.docs.map((d) => d.toString()).join(' ');
       assert.match(docs, /Dispatch Origin/, `jobs.${call} documents its origin`);
     }

@@ -60,7 +60,7 @@ describe('offchain prover (--dev)', () => {
       ]);
       const accepted = await findJobEvent(api, 'JobAccepted', id, assigned.blockNumber, verified.blockNumber);
       assert.equal(verified.event.data.prover.toString(), alice.address);
-      // Alice's account only gains: accept_job's fee is less than the job's fee, the proof is free.
+      // Alice's account only gains: her node's accepts and proofs are fee-free (authorized).
       const aliceAfter = (await api.query.system.account(alice.address)).data.free.toBigInt();
       assert.ok(aliceAfter > aliceBefore, 'Alice was paid');
       delays.push({

@@ -71,11 +71,16 @@ describe('results leave the chain (--chain local, three validators)', () => {
 
     const { block } = await api.rpc.chain.getBlock(result.blockHash);
     const extrinsic = block.extrinsics[result.extrinsicIndex];
-    assert.equal(`${extrinsic.method.section}.${extrinsic.method.method}`, 'jobs.submitProof');
-    assert.equal(extrinsic.method.args[0].toNumber(), id);
-    assert.equal(result.proof, extrinsic.method.args[2].toHex());
-    assert.equal(extrinsic.signer.toString(), result.prover);
-    assert.deepEqual(result.output, { MimcVdf: extrinsic.method.args[1].asMimcVdf.toBigInt().toString() });
+    // The prover's node delivers it fee-free: a general transaction authorized by the prover
+    // key's signature over its turn of the job.
+    assert.equal(`${extrinsic.method.section}.${extrinsic.method.method}`, 'jobs.submitProofAuthorized');
+    assert.equal(extrinsic.isSigned, false);
+    const [turn, output, proof] = extrinsic.method.args;
+    assert.equal(turn.job.toNumber(), id);
+    assert.equal(turn.attempt.toNumber(), 1);
+    assert.equal(api.createType('AccountId', turn.prover.asSr25519).toString(), result.prover);
+    assert.equal(result.proof, proof.toHex());
+    assert.deepEqual(result.output, { MimcVdf: output.asMimcVdf.toBigInt().toString() });
   });
 
   it('writes a proof file that the runtime\'s verifier checks offline, and catches any change', async () => {

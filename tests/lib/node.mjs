@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { API_OPTIONS } from '../../scripts/cli/lib/api-options.mjs';
 
 /** The node binary: `$SORTITION_NODE`, else the release build in `$CARGO_TARGET_DIR`. */
 export const NODE_BIN =
@@ -185,7 +186,7 @@ async function connect (port, child, logs, timeoutMs = 60_000) {
     if (Date.now() > deadline) throw new Error(`no RPC on port ${port} after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
     await sleep(250);
   }
-  return ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), noInitWarn: true, throwOnConnect: true });
+  return ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), ...API_OPTIONS });
 }
 
 /** Wait until `predicate()` resolves truthy, polling; the error names what was awaited. */

@@ -23,7 +23,9 @@ function nameOf (address) {
 /** A connected @polkadot/api (zombienet's copy) for node `name`. */
 function connect (networkInfo, name) {
   const provider = new zombie.WsProvider(networkInfo.nodesByName[name].wsUri);
-  return zombie.ApiPromise.create({ provider, noInitWarn: true });
+  // `AuthorizeCall` (the runtime's first transaction extension) adds no bytes: as in
+  // scripts/cli/lib/api-options.mjs.
+  return zombie.ApiPromise.create({ provider, noInitWarn: true, signedExtensions: { AuthorizeCall: { extrinsic: {}, payload: {} } } });
 }
 
 /**

@@ -14,18 +14,20 @@ const { UNIT, account, check, connect, rpc, scanEvents, script, send, stateFile,
 const REQUESTER = 'charlie';
 const FEE = 10n * UNIT;
 const COLLATERAL = 100n * UNIT;
-// Seconds to prove: more than the worker waits in the block of the draw, so Dave accepts first.
-const FIB = { Fibonacci: { steps: 1 << 18 } };
-const ANY_FEE = [{ program: 'Fibonacci', minFee: 0 }];
+// About 14 s to prove: more than the worker waits in the block of the draw, so Dave accepts at
+// once (a quicker proof would be his acceptance), and more than a block, so that his node can be
+// killed before the proof is out.
+const SLOW = { MimcVdf: { seed: 7, steps: 1 << 20 } };
+const ANY_FEE = [{ program: 'MimcVdf', minFee: 0 }];
 
 async function accept (api, state) {
   const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
-  const high = [{ program: 'Fibonacci', minFee: 1000n * UNIT }];
-  // (`set_asks` keeps the asks of the programs it does not name: name Fibonacci to reset it.)
+  const high = [{ program: 'MimcVdf', minFee: 1000n * UNIT }];
+  // (`set_asks` keeps the asks of the programs it does not name: name MimcVdf to reset it.)
   await Promise.all([send(api, api.tx.provers.setAsks(high), eve), send(api, api.tx.provers.setAsks(high), ferdie)]);
   const stakeBefore = (await api.query.provers.provers(dave.address)).unwrap().stake.toBigInt();
 
-  const [{ id, block }] = await submitJobs(api, account(REQUESTER), [{ inputs: FIB, fee: FEE, collateral: COLLATERAL, window: 10 }]);
+  const [{ id, block }] = await submitJobs(api, account(REQUESTER), [{ inputs: SLOW, fee: FEE, collateral: COLLATERAL, window: 10 }]);
   let acceptedAt;
   let prover;
   await scanEvents(api, block, (number, event) => {

@@ -76,13 +76,14 @@ pub struct JobProof {
 	pub output: Output,
 	/// The prover whose proof verified.
 	pub prover: AccountId,
-	/// The proof's bytes, hex: exactly those of the `submit_proof` extrinsic that verified.
+	/// The proof's bytes, hex: exactly those of the extrinsic that verified (`submit_proof` or
+	/// `submit_proof_authorized`).
 	pub proof: sp_core::Bytes,
 	/// The block the proof verified in.
 	pub block: BlockNumber,
 	/// That block's hash.
 	pub block_hash: Hash,
-	/// The index of the `submit_proof` extrinsic in that block.
+	/// The index of that extrinsic in its block.
 	pub extrinsic_index: u32,
 }
 
@@ -303,15 +304,14 @@ where
 		let extrinsic = body
 			.get(index as usize)
 			.and_then(|opaque| UncheckedExtrinsic::decode(&mut &opaque.encode()[..]).ok());
-		let proof = match extrinsic.map(|xt| xt.function) {
-			Some(RuntimeCall::Jobs(pallet_jobs::Call::submit_proof { job, output, proof }))
-				if job == id && output == receipt.output =>
-			{
-				proof.into_inner()
-			},
+		let proof = match extrinsic.as_ref().and_then(|xt| match &xt.function {
+			RuntimeCall::Jobs(call) => call.delivered_proof(),
+			_ => None,
+		}) {
+			Some((job, output, proof)) if job == id && *output == receipt.output => proof.to_vec(),
 			_ => {
 				return Err(internal(format!(
-					"extrinsic {index} of block #{} is not the submit_proof of job {id}",
+					"extrinsic {index} of block #{} does not deliver the proof of job {id}",
 					receipt.block
 				)))
 			},

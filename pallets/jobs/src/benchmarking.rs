@@ -11,9 +11,13 @@ use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	BoundedVec,
 };
-use frame_system::RawOrigin;
+use frame_system::{
+	offchain::{AppCrypto, SigningTypes},
+	RawOrigin,
+};
 use sortition_programs::{Inputs, Output, Program, SecurityLevel};
-use sp_runtime::traits::{Bounded, One, Saturating, Zero};
+use sp_runtime::traits::{Bounded, IdentifyAccount, One, Saturating, Zero};
+use sp_runtime::RuntimeAppPublic;
 
 /// What the benchmarks need from the runtime.
 pub trait BenchmarkHelper {
@@ -103,12 +107,41 @@ fn collateral<T: Config>() -> BalanceOf<T> {
 /// A registered prover of every program (a slash rewrites every program's draw tree).
 fn prover<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("prover", 0, 0);
+	register::<T>(&who);
+	who
+}
+
+fn register<T: Config>(who: &T::AccountId) {
 	T::Provers::register_for_benchmark(
-		&who,
+		who,
 		collateral::<T>().saturating_mul(1_000u32.into()),
 		&Program::ALL,
 	);
-	who
+}
+
+/// A prover key (generated in the benchmark's keystore) and its account, registered.
+fn prover_key<T: Config>() -> (T::Public, T::AccountId) {
+	type Key<T> = <<T as Config>::ProverKey as AppCrypto<
+		<T as SigningTypes>::Public,
+		<T as SigningTypes>::Signature,
+	>>::RuntimeAppPublic;
+	type Generic<T> = <<T as Config>::ProverKey as AppCrypto<
+		<T as SigningTypes>::Public,
+		<T as SigningTypes>::Signature,
+	>>::GenericPublic;
+	let key: T::Public = Generic::<T>::from(Key::<T>::generate_pair(None)).into();
+	let who = key.clone().into_account();
+	register::<T>(&who);
+	(key, who)
+}
+
+/// Whether the pool would take `call` (what `#[pallet::authorize]` runs).
+fn authorize<T: Config>(call: Call<T>) -> Result<(), BenchmarkError> {
+	use frame_support::{pallet_prelude::TransactionSource, traits::Authorize};
+	call.authorize(TransactionSource::External)
+		.ok_or(BenchmarkError::Stop("the call is not authorizable"))?
+		.map_err(|_| BenchmarkError::Stop("the call is not authorized"))?;
+	Ok(())
 }
 
 /// A requester with `MaxOpenJobs - 1` open jobs, and the id of one more, pending.
@@ -242,6 +275,51 @@ mod benchmarks {
 		_(RawOrigin::Signed(prover), id, output, proof);
 
 		assert!(Receipts::<T>::contains_key(id));
+	}
+
+	/// Authorizing `accept_job_authorized`: one job read and a signature check.
+	#[benchmark]
+	fn authorize_accept() -> Result<(), BenchmarkError> {
+		let (_, id) =
+			pending_job::<T>(Inputs::sample(Program::Fibonacci, 64), SecurityLevel::Bits96);
+		let (key, prover) = prover_key::<T>();
+		assign::<T>(id, &prover);
+		let attempt = Jobs::<T>::get(id).map(|job| job.attempts).unwrap_or_default();
+		let turn = ProverTurn { prover: key.clone(), job: id, attempt };
+		let signature = T::ProverKey::sign(&turn.accept_message(), key)
+			.ok_or(BenchmarkError::Stop("cannot sign"))?;
+		let call = Call::<T>::accept_job_authorized { turn, signature };
+
+		#[block]
+		{
+			authorize::<T>(call)?;
+		}
+		Ok(())
+	}
+
+	/// Authorizing `submit_proof_authorized` with a proof of `l` bytes: one job read, the
+	/// proof's hash and a signature check (the proof is verified when the call runs).
+	#[benchmark]
+	fn authorize_proof(l: Linear<SMALLEST_PROOF, LARGEST_PROOF>) -> Result<(), BenchmarkError> {
+		let (inputs, security, output, proof) = fixture_up_to(l);
+		let (_, id) = pending_job::<T>(inputs, security);
+		let (key, prover) = prover_key::<T>();
+		assign::<T>(id, &prover);
+		let attempt = Jobs::<T>::get(id).map(|job| job.attempts).unwrap_or_default();
+		let turn = ProverTurn { prover: key.clone(), job: id, attempt };
+		let message = turn.proof_message(&output, &sp_io::hashing::blake2_256(&proof));
+		let signature =
+			T::ProverKey::sign(&message, key).ok_or(BenchmarkError::Stop("cannot sign"))?;
+		let proof: BoundedVec<u8, T::MaxProofSize> = proof
+			.try_into()
+			.map_err(|_| BenchmarkError::Stop("fixtures fit MaxProofSize"))?;
+		let call = Call::<T>::submit_proof_authorized { turn, output, proof, signature };
+
+		#[block]
+		{
+			authorize::<T>(call)?;
+		}
+		Ok(())
 	}
 
 	#[benchmark]

@@ -82,6 +82,7 @@
 extern crate alloc;
 
 mod asset;
+mod authorization;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(any(test, feature = "try-runtime"))]
@@ -121,10 +122,12 @@ pub mod pallet {
 		traits::{fungible, Randomness},
 	};
 	use frame_system::{
-		offchain::{AppCrypto, CreateSignedTransaction},
+		ensure_authorized,
+		offchain::{AppCrypto, CreateAuthorizedTransaction, SigningTypes},
 		pallet_prelude::*,
 	};
 	use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
+	use sp_runtime::traits::IdentifyAccount;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -134,7 +137,11 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config + CreateSignedTransaction<Call<Self>> {
+	pub trait Config:
+		frame_system::Config
+		+ CreateAuthorizedTransaction<Call<Self>>
+		+ SigningTypes<Public: DecodeWithMemTracking, Signature: DecodeWithMemTracking>
+	{
 		/// The currency fees are held and paid in.
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -184,7 +191,8 @@ pub mod pallet {
 		/// Weights of this pallet's calls and hook, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// The keys the offchain worker proves and signs with (`offchain::crypto::ProverKey`
+		/// The keys the offchain worker proves and signs with, and that authorize
+		/// `accept_job_authorized` and `submit_proof_authorized` (`offchain::crypto::ProverKey`
 		/// in the runtime: sr25519, key type `prov`).
 		type ProverKey: AppCrypto<Self::Public, Self::Signature>;
 
@@ -529,6 +537,72 @@ pub mod pallet {
 			ensure_root(origin)?;
 			Self::do_set_program_paused(program, paused);
 			Ok(())
+		}
+
+		/// `accept_job` without a fee or nonce, authorized by your prover key's signature: what
+		/// a prover's node sends.
+		///
+		/// ## Dispatch Origin
+		/// A general (unsigned) transaction: `turn.prover`'s signature of
+		/// `turn.accept_message()` authorizes it.
+		///
+		/// ## Details
+		/// As `accept_job`, for `turn.prover`'s account. The transaction is valid only while
+		/// that account holds attempt `turn.attempt` of the job, before acceptance and by
+		/// `accept_by`; otherwise the pool refuses it (`Stale`: another attempt, finished, or
+		/// the window closed; `BadSigner`: not the assigned prover; `Call`: accepted already;
+		/// `BadProof`: the signature does not verify) and nothing happens.
+		///
+		/// ## Events
+		/// `JobAccepted`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::accept_job())]
+		#[pallet::authorize(Pallet::<T>::authorize_accept)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_accept())]
+		pub fn accept_job_authorized(
+			origin: OriginFor<T>,
+			turn: ProverTurn<T::Public>,
+			signature: T::Signature,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let _ = signature;
+			Self::do_accept_job(turn.prover.into_account(), turn.job)
+		}
+
+		/// `submit_proof` without a fee or nonce, authorized by your prover key's signature:
+		/// what a prover's node sends.
+		///
+		/// ## Dispatch Origin
+		/// A general (unsigned) transaction: `turn.prover`'s signature of
+		/// `turn.proof_message(output, blake2_256(proof))` authorizes it.
+		///
+		/// ## Details
+		/// As `submit_proof`, for `turn.prover`'s account: a valid proof pays the fee; an
+		/// invalid one is slashed as for `submit_proof` (the collateral is the bond: there is no
+		/// fee to pay). The transaction is valid only while that account holds attempt
+		/// `turn.attempt` of the job, by `accept_by` or, once accepted, by `prove_by`;
+		/// otherwise the pool refuses it (`Stale`, `BadSigner`, `BadProof`, as for
+		/// `accept_job_authorized`) and nothing happens.
+		///
+		/// ## Errors
+		/// `TooManyProofsInBlock` (send it again in the next block).
+		///
+		/// ## Events
+		/// `ProofVerified`, or `ProofRejected` and `ProverFailed`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(Pallet::<T>::submit_proof_weight(T::MaxProofSize::get()))]
+		#[pallet::authorize(Pallet::<T>::authorize_proof)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_proof(T::MaxProofSize::get()))]
+		pub fn submit_proof_authorized(
+			origin: OriginFor<T>,
+			turn: ProverTurn<T::Public>,
+			output: Output,
+			proof: BoundedVec<u8, T::MaxProofSize>,
+			signature: T::Signature,
+		) -> DispatchResultWithPostInfo {
+			ensure_authorized(origin)?;
+			let _ = signature;
+			Self::do_submit_proof(turn.prover.into_account(), turn.job, output, proof)
 		}
 	}
 }

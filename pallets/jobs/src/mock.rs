@@ -144,7 +144,7 @@ impl frame_system::offchain::AppCrypto<UintAuthorityId, TestSignature> for TestP
 	type GenericSignature = TestSignature;
 }
 
-/// A signed test transaction.
+/// A test transaction (signed, or general for the authorized calls).
 pub type Extrinsic = TestXt<RuntimeCall, ()>;
 
 impl frame_system::offchain::SigningTypes for Test {
@@ -160,20 +160,22 @@ where
 	type RuntimeCall = RuntimeCall;
 }
 
-impl<C> frame_system::offchain::CreateSignedTransaction<C> for Test
+impl<C> frame_system::offchain::CreateTransaction<C> for Test
 where
 	RuntimeCall: From<C>,
 {
-	fn create_signed_transaction<
-		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
-	>(
-		call: RuntimeCall,
-		_public: UintAuthorityId,
-		account: AccountId,
-		_nonce: <Test as frame_system::Config>::Nonce,
-	) -> Option<Extrinsic> {
-		Some(Extrinsic::new_signed(call, account, (), ()))
+	type Extension = ();
+
+	fn create_transaction(call: RuntimeCall, extension: ()) -> Extrinsic {
+		Extrinsic::new_transaction(call, extension)
 	}
+}
+
+impl<C> frame_system::offchain::CreateAuthorizedTransaction<C> for Test
+where
+	RuntimeCall: From<C>,
+{
+	fn create_extension() {}
 }
 
 /// The default hook budget: twenty of the costliest deadlines.

@@ -1185,7 +1185,258 @@ mod views {
 	}
 }
 
+/// The fee-free calls a prover's node sends, authorized by the prover key's signature.
+mod authorized {
+	use super::*;
+	use crate::authorization::{ACCEPT_PRIORITY, PROOF_PRIORITY};
+	use frame_support::{
+		dispatch::DispatchResultWithPostInfo,
+		pallet_prelude::{InvalidTransaction, TransactionSource, ValidTransaction},
+		traits::Authorize,
+	};
+	use frame_system::offchain::AppCrypto;
+	use sp_runtime::{
+		testing::UintAuthorityId, traits::Dispatchable,
+		transaction_validity::TransactionValidityError, DispatchError,
+	};
+
+	/// What the pool and the block builder ask first: is the call authorized?
+	pub fn validate(
+		call: &crate::Call<Test>,
+	) -> Result<ValidTransaction, TransactionValidityError> {
+		RuntimeCall::JobMarket(call.clone())
+			.authorize(TransactionSource::External)
+			.expect("the call is authorizable")
+			.map(|(validity, _)| validity)
+	}
+
+	/// Applies `call` as the runtime's `AuthorizeCall` extension does: authorized, then
+	/// dispatched with the `Authorized` origin.
+	pub fn dispatch(call: crate::Call<Test>) -> DispatchResultWithPostInfo {
+		validate(&call).unwrap_or_else(|e| panic!("not authorized: {e:?}"));
+		RuntimeCall::JobMarket(call).dispatch(frame_system::RawOrigin::Authorized.into())
+	}
+
+	fn turn(key: AccountId, job: JobId, attempt: u32) -> ProverTurn<UintAuthorityId> {
+		ProverTurn { prover: UintAuthorityId(key), job, attempt }
+	}
+
+	fn accept_signed_by(signer: AccountId, turn: ProverTurn<UintAuthorityId>) -> crate::Call<Test> {
+		let signature =
+			TestProverKey::sign(&turn.accept_message(), UintAuthorityId(signer)).unwrap();
+		crate::Call::accept_job_authorized { turn, signature }
+	}
+
+	fn accept(key: AccountId, job: JobId, attempt: u32) -> crate::Call<Test> {
+		accept_signed_by(key, turn(key, job, attempt))
+	}
+
+	fn deliver(
+		key: AccountId,
+		job: JobId,
+		attempt: u32,
+		output: Output,
+		proof: Vec<u8>,
+	) -> crate::Call<Test> {
+		let turn = turn(key, job, attempt);
+		let message = turn.proof_message(&output, &sp_io::hashing::blake2_256(&proof));
+		let signature = TestProverKey::sign(&message, UintAuthorityId(key)).unwrap();
+		crate::Call::submit_proof_authorized {
+			turn,
+			output,
+			proof: proof.try_into().unwrap(),
+			signature,
+		}
+	}
+
+	fn valid_proof(key: AccountId, id: JobId, attempt: u32) -> crate::Call<Test> {
+		let (output, proof) = proof(job(id).inputs, job(id).security);
+		deliver(key, id, attempt, output, proof)
+	}
+
+	fn invalid(e: InvalidTransaction) -> Result<ValidTransaction, TransactionValidityError> {
+		Err(TransactionValidityError::Invalid(e))
+	}
+
+	#[test]
+	fn an_accept_is_valid_for_the_assigned_prover_until_accept_by() {
+		one_prover().build_and_execute(|| {
+			let (id, (requester, alice, total)) = job_drawn_to_alice();
+			let call = accept(ALICE, id, 1);
+			let validity = validate(&call).unwrap();
+			assert_eq!(validity.priority, ACCEPT_PRIORITY);
+			assert_eq!(validity.longevity, PARAMS.accept_window + 1);
+			assert!(validity.requires.is_empty());
+			assert_eq!(validity.provides.len(), 1);
+			assert!(validity.propagate);
+
+			assert_ok!(dispatch(call.clone()));
+			assert_eq!(job(id).state, JobState::Proving { prover: ALICE, prove_by: DRAW + WINDOW });
+			assert!(jobs_events().contains(&JobsEvent::JobAccepted {
+				job: id,
+				prover: ALICE,
+				prove_by: DRAW + WINDOW
+			}));
+			// No fee: only the job's fee is held, and Alice pays nothing.
+			assert_eq!((free(REQUESTER), free(ALICE), issuance()), (requester - FEE, alice, total));
+			// Accepted: the same accept is no longer valid (the pool drops it).
+			assert_eq!(validate(&call), invalid(InvalidTransaction::Call));
+		});
+	}
+
+	#[test]
+	fn a_valid_proof_pays_and_is_the_acceptance() {
+		one_prover().build_and_execute(|| {
+			let (id, before) = job_drawn_to_alice();
+			let call = valid_proof(ALICE, id, 1);
+			let validity = validate(&call).unwrap();
+			assert_eq!(validity.priority, PROOF_PRIORITY);
+			// Different tags: an accept and a proof of the same turn can both be in the pool.
+			assert_ne!(validity.provides, validate(&accept(ALICE, id, 1)).unwrap().provides);
+
+			let info = dispatch(call.clone()).unwrap();
+			assert_eq!(info.pays_fee, Pays::No);
+			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
+			assert!(Receipts::<Test>::contains_key(id));
+			assert_fee_paid_to_alice(before);
+			assert_eq!(validate(&call), invalid(InvalidTransaction::Stale));
+		});
+	}
+
+	#[test]
+	fn a_proof_after_acceptance_is_valid_until_prove_by() {
+		one_prover().build_and_execute(|| {
+			let (id, before) = job_drawn_to_alice();
+			assert_ok!(dispatch(accept(ALICE, id, 1)));
+			run_to_block(DRAW + 3);
+			let call = valid_proof(ALICE, id, 1);
+			assert_eq!(validate(&call).unwrap().longevity, WINDOW - 3 + 1);
+			assert_ok!(dispatch(call));
+			assert_fee_paid_to_alice(before);
+		});
+	}
+
+	#[test]
+	fn an_invalid_proof_is_slashed_as_a_signed_one() {
+		one_prover().build_and_execute(|| {
+			let (id, _) = job_drawn_to_alice();
+			let stake_before = stake(ALICE);
+			let (output, _) = proof(job(id).inputs, job(id).security);
+			let call = deliver(ALICE, id, 1, output, vec![0; 64]);
+			// Valid as a transaction (the signature is Alice's): verification is the runtime's.
+			assert!(validate(&call).is_ok());
+			assert_ok!(dispatch(call));
+			assert!(jobs_events().iter().any(|e| matches!(
+				e,
+				JobsEvent::ProverFailed { prover: ALICE, reason: FailureReason::InvalidProof, .. }
+			)));
+			assert_eq!(stake(ALICE), stake_before - COLLATERAL);
+			assert!(suspended_until(ALICE).is_some());
+		});
+	}
+
+	/// Each refusal, and that it changes nothing: the pool drops such a transaction before it
+	/// reaches a block.
+	#[test]
+	fn refuses_every_other_turn_key_and_signature() {
+		two_provers().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			let prover = assigned(id);
+			let other = if prover == ALICE { BOB } else { ALICE };
+			let (output, proof_bytes) = proof(job(id).inputs, job(id).security);
+			let state = job(id);
+			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+
+			// No such job.
+			assert_eq!(validate(&accept(prover, id + 1, 1)), invalid(InvalidTransaction::Stale));
+			// Another attempt's signature.
+			assert_eq!(validate(&accept(prover, id, 2)), invalid(InvalidTransaction::Stale));
+			// The other prover's own key: not the assigned prover.
+			assert_eq!(validate(&accept(other, id, 1)), invalid(InvalidTransaction::BadSigner));
+			assert_eq!(
+				validate(&valid_proof(other, id, 1)),
+				invalid(InvalidTransaction::BadSigner)
+			);
+			// The assigned prover's turn, signed by the other: the signature does not verify.
+			assert_eq!(
+				validate(&accept_signed_by(other, turn(prover, id, 1))),
+				invalid(InvalidTransaction::BadProof)
+			);
+			// A proof signed for other bytes (the proof was swapped on the way).
+			let crate::Call::submit_proof_authorized { turn: t, output: o, signature, .. } =
+				deliver(prover, id, 1, output, proof_bytes.clone())
+			else {
+				unreachable!()
+			};
+			let mut swapped = proof_bytes.clone();
+			swapped[0] ^= 1;
+			let swapped = crate::Call::submit_proof_authorized {
+				turn: t,
+				output: o,
+				proof: swapped.try_into().unwrap(),
+				signature,
+			};
+			assert_eq!(validate(&swapped), invalid(InvalidTransaction::BadProof));
+			// The accept's signature is not a proof's, nor the other way round.
+			let crate::Call::accept_job_authorized { turn: t, signature } = accept(prover, id, 1)
+			else {
+				unreachable!()
+			};
+			let mixed = crate::Call::submit_proof_authorized {
+				turn: t,
+				output,
+				proof: proof_bytes.try_into().unwrap(),
+				signature,
+			};
+			assert_eq!(validate(&mixed), invalid(InvalidTransaction::BadProof));
+			// Not through a signed origin: that is `accept_job`.
+			assert_noop!(
+				JobMarket::accept_job_authorized(
+					signed(prover),
+					turn(prover, id, 1),
+					TestProverKey::sign(
+						&turn(prover, id, 1).accept_message(),
+						UintAuthorityId(prover)
+					)
+					.unwrap()
+				),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(job(id), state);
+			assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+
+			// Past the window (before the hook re-routes it): stale.
+			HookWeight::set(Weight::zero());
+			run_to_block(DRAW + PARAMS.accept_window + 1);
+			assert_eq!(validate(&accept(prover, id, 1)), invalid(InvalidTransaction::Stale));
+			assert_eq!(validate(&valid_proof(prover, id, 1)), invalid(InvalidTransaction::Stale));
+			HookWeight::set(default_hook_weight());
+		});
+	}
+
+	/// A signature of an earlier turn does not act for a later one.
+	#[test]
+	fn an_old_turn_does_not_act_for_a_new_one() {
+		two_provers().build_and_execute(|| {
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			let first = assigned(id);
+			let old = accept(first, id, 1);
+			// The first prover misses the accept window; the job is drawn again, to the other.
+			run_to_block(DRAW + PARAMS.accept_window + PARAMS.redraw_interval + 1);
+			let second = assigned(id);
+			assert_ne!(second, first);
+			assert_eq!(job(id).attempts, 2);
+			assert_eq!(validate(&old), invalid(InvalidTransaction::Stale));
+			assert_eq!(validate(&accept(first, id, 2)), invalid(InvalidTransaction::BadSigner));
+			assert!(validate(&accept(second, id, 2)).is_ok());
+		});
+	}
+}
+
 mod offchain_worker {
+	use super::authorized;
 	use super::*;
 	use codec::Decode;
 	use sortition_prover_host::{NativeProver, ProverExt};
@@ -1205,70 +1456,208 @@ mod offchain_worker {
 		builder: ExtBuilder,
 		prover: bool,
 	) -> (sp_io::TestExternalities, Arc<parking_lot::RwLock<PoolState>>) {
+		let (ext, pool, _) = with_prover(builder, prover);
+		(ext, pool)
+	}
+
+	/// As [`with_offchain`], and the prover itself.
+	fn with_prover(
+		builder: ExtBuilder,
+		prover: bool,
+	) -> (sp_io::TestExternalities, Arc<parking_lot::RwLock<PoolState>>, Arc<NativeProver>) {
 		let mut ext = builder.build();
 		let (offchain, _) = TestOffchainExt::new();
 		let (pool, pool_state) = TestTransactionPoolExt::new();
 		ext.register_extension(OffchainDbExt::new(offchain.clone()));
 		ext.register_extension(OffchainWorkerExt::new(offchain));
 		ext.register_extension(TransactionPoolExt::new(pool));
+		let native = NativeProver::new(1, None).unwrap();
 		if prover {
-			ext.register_extension(ProverExt::new(NativeProver::new(1, None).unwrap()));
+			ext.register_extension(ProverExt::new(native.clone()));
 		}
-		(ext, pool_state)
+		(ext, pool_state, native)
 	}
 
-	/// The transactions the worker submitted since the last call: (signer, call).
-	fn submitted(pool: &parking_lot::RwLock<PoolState>) -> Vec<(AccountId, RuntimeCall)> {
+	/// Waits until `prover` has the proof of job `id`'s first attempt (as if it had finished
+	/// within the worker's wait: the test's offchain clock does not really wait).
+	fn proven_beforehand(prover: &Arc<NativeProver>, id: JobId) {
+		let job = job(id);
+		let start = Instant::now();
+		while !matches!(
+			prover.prove(id, job.attempts, job.inputs, job.security),
+			sortition_prover_host::ProofStatus::Done(..)
+		) {
+			assert!(start.elapsed() < Duration::from_secs(60), "no proof");
+			std::thread::sleep(Duration::from_millis(5));
+		}
+	}
+
+	/// The calls the worker submitted since the last call (all general transactions: the
+	/// authorized calls carry their prover).
+	fn submitted(pool: &parking_lot::RwLock<PoolState>) -> Vec<RuntimeCall> {
 		std::mem::take(&mut pool.write().transactions)
 			.into_iter()
 			.map(|tx| {
 				let tx = Extrinsic::decode(&mut &tx[..]).expect("the worker submits extrinsics");
-				let Preamble::Signed(signer, ..) = tx.preamble else { panic!("unsigned") };
-				(signer, tx.function)
+				assert!(matches!(tx.preamble, Preamble::General(..)), "{:?}", tx.preamble);
+				tx.function
 			})
 			.collect()
 	}
 
+	/// Runs the worker of block `now` until it submits something (the proof runs in the
+	/// background).
+	fn work_until_submitted(
+		pool: &parking_lot::RwLock<PoolState>,
+		now: BlockNumber,
+	) -> Vec<RuntimeCall> {
+		let start = Instant::now();
+		loop {
+			JobMarket::offchain_worker(now);
+			let txs = submitted(pool);
+			if !txs.is_empty() {
+				return txs;
+			}
+			assert!(start.elapsed() < Duration::from_secs(60), "nothing submitted");
+			std::thread::sleep(Duration::from_millis(20));
+		}
+	}
+
+	fn only(txs: Vec<RuntimeCall>) -> crate::Call<Test> {
+		let [RuntimeCall::JobMarket(call)] = &txs[..] else { panic!("expected one call: {txs:?}") };
+		call.clone()
+	}
+
 	#[test]
-	fn accepts_proves_and_submits_once() {
-		let (mut ext, pool) = with_offchain(one_prover(), true);
+	fn a_proof_done_in_the_block_of_the_draw_goes_out_instead_of_an_accept() {
+		let (mut ext, pool, prover) = with_prover(one_prover(), true);
 		ext.execute_with(|| {
 			UintAuthorityId::set_all_keys(vec![ALICE]);
-			let id = submit(REQUESTER, FIB);
-			run_to_block(DRAW);
+			let (id, before) = job_drawn_to_alice();
+			proven_beforehand(&prover, id);
 
 			JobMarket::offchain_worker(DRAW);
-			let txs = submitted(&pool);
-			assert_eq!(
-				txs,
-				vec![(ALICE, RuntimeCall::JobMarket(crate::Call::accept_job { job: id }))]
-			);
+			let call = only(submitted(&pool));
+			let crate::Call::submit_proof_authorized { turn, .. } = &call else {
+				panic!("expected submit_proof_authorized, got {call:?}")
+			};
+			assert_eq!(*turn, ProverTurn { prover: UintAuthorityId(ALICE), job: id, attempt: 1 });
 			// The next worker (same block, or the next before it lands) does not send it again.
 			JobMarket::offchain_worker(DRAW);
 			assert!(submitted(&pool).is_empty());
-			assert_ok!(JobMarket::accept_job(signed(ALICE), id));
 
-			// The proof runs in the background; workers poll until it is there.
 			run_to_block(DRAW + 1);
-			let start = Instant::now();
-			let call = loop {
-				JobMarket::offchain_worker(DRAW + 1);
-				if let Some((signer, call)) = submitted(&pool).pop() {
-					assert_eq!(signer, ALICE);
-					break call;
-				}
-				assert!(start.elapsed() < Duration::from_secs(60), "no proof submitted");
-				std::thread::sleep(Duration::from_millis(20));
-			};
-			let RuntimeCall::JobMarket(crate::Call::submit_proof { job, output, proof }) = call
-			else {
-				panic!("expected submit_proof, got {call:?}")
-			};
-			assert_eq!(job, id);
+			assert_ok!(authorized::dispatch(call));
+			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
+			assert_fee_paid_to_alice(before);
 			JobMarket::offchain_worker(DRAW + 1);
-			assert!(submitted(&pool).is_empty(), "the proof is submitted once");
-			assert_ok!(JobMarket::submit_proof(signed(ALICE), job, output, proof));
-			assert!(Receipts::<Test>::contains_key(id));
+			assert!(submitted(&pool).is_empty(), "nothing left to do");
+		});
+	}
+
+	#[test]
+	fn a_proof_not_done_in_the_block_of_the_draw_is_accepted_then_delivered() {
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			// 2^16 steps: longer than the test's wait, which takes no real time.
+			let id = submit(REQUESTER, Inputs::Fibonacci { steps: 1 << 16 });
+			run_to_block(DRAW);
+
+			JobMarket::offchain_worker(DRAW);
+			let accept = only(submitted(&pool));
+			assert!(
+				matches!(accept, crate::Call::accept_job_authorized { .. }),
+				"expected accept_job_authorized, got {accept:?}"
+			);
+			JobMarket::offchain_worker(DRAW);
+			assert!(submitted(&pool).is_empty(), "each is sent once");
+			run_to_block(DRAW + 1);
+			assert_ok!(authorized::dispatch(accept));
+			assert!(matches!(job(id).state, JobState::Proving { prover: ALICE, .. }));
+
+			let proof = only(work_until_submitted(&pool, DRAW + 1));
+			assert!(matches!(proof, crate::Call::submit_proof_authorized { .. }), "{proof:?}");
+			run_to_block(DRAW + 2);
+			assert_ok!(authorized::dispatch(proof));
+			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
+		});
+	}
+
+	#[test]
+	fn a_proof_that_did_not_land_by_the_next_block_is_backed_by_an_accept() {
+		let (mut ext, pool, prover) = with_prover(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			let (id, _) = job_drawn_to_alice();
+			proven_beforehand(&prover, id);
+			JobMarket::offchain_worker(DRAW);
+			let proof = only(submitted(&pool));
+
+			// The next block came without it (a full block, say): accept now, and the proof is
+			// not sent again before `RESEND_AFTER`.
+			run_to_block(DRAW + 1);
+			JobMarket::offchain_worker(DRAW + 1);
+			let accept = only(submitted(&pool));
+			assert!(matches!(accept, crate::Call::accept_job_authorized { .. }), "{accept:?}");
+			assert_ok!(authorized::dispatch(accept));
+			JobMarket::offchain_worker(DRAW + 1);
+			assert!(submitted(&pool).is_empty(), "each is sent once");
+
+			// The proof, still in the pool, lands: valid after acceptance too.
+			run_to_block(DRAW + 2);
+			assert_ok!(authorized::dispatch(proof));
+			assert!(matches!(job(id).state, JobState::Verified { prover: ALICE, .. }));
+		});
+	}
+
+	/// A pool that refuses everything while `full` (as a real pool past its size limit).
+	struct FullPool {
+		full: Arc<std::sync::atomic::AtomicBool>,
+		taken: Arc<parking_lot::RwLock<Vec<Vec<u8>>>>,
+	}
+
+	impl sp_core::offchain::TransactionPool for FullPool {
+		fn submit_transaction(&mut self, extrinsic: Vec<u8>) -> Result<(), ()> {
+			if self.full.load(std::sync::atomic::Ordering::SeqCst) {
+				return Err(());
+			}
+			self.taken.write().push(extrinsic);
+			Ok(())
+		}
+	}
+
+	#[test]
+	fn a_transaction_the_pool_refused_is_sent_again_by_the_next_worker() {
+		let full = Arc::new(std::sync::atomic::AtomicBool::new(true));
+		let taken = Arc::new(parking_lot::RwLock::new(Vec::new()));
+		let mut ext = one_prover().build();
+		let (offchain, _) = TestOffchainExt::new();
+		ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		ext.register_extension(OffchainWorkerExt::new(offchain));
+		ext.register_extension(TransactionPoolExt::new(FullPool {
+			full: full.clone(),
+			taken: taken.clone(),
+		}));
+		let prover = NativeProver::new(1, None).unwrap();
+		ext.register_extension(ProverExt::new(prover.clone()));
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			let (id, _) = job_drawn_to_alice();
+			proven_beforehand(&prover, id);
+
+			JobMarket::offchain_worker(DRAW);
+			assert!(taken.read().is_empty());
+			// Room again: the next worker, in the same block, sends it (not 4 blocks later).
+			full.store(false, std::sync::atomic::Ordering::SeqCst);
+			JobMarket::offchain_worker(DRAW);
+			let taken = std::mem::take(&mut *taken.write());
+			let [tx] = &taken[..] else { panic!("{} transactions", taken.len()) };
+			let tx = Extrinsic::decode(&mut &tx[..]).unwrap();
+			assert!(matches!(
+				tx.function,
+				RuntimeCall::JobMarket(crate::Call::submit_proof_authorized { .. })
+			));
 		});
 	}
 

@@ -1,6 +1,7 @@
 //! The records this pallet stores.
 
 use crate::Config;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use scale_info::TypeInfo;
@@ -149,4 +150,36 @@ pub struct JobParams<Balance, BlockNumber> {
 	/// The part of the collateral slashed from a prover that does not accept in time (a missed
 	/// proof or an invalid one costs all of it).
 	pub accept_timeout_slash: Perbill,
+}
+
+/// One prover's turn at a job, as its prover key signs it for an authorized (fee-free, nonce-free)
+/// transaction: `accept_job_authorized` and `submit_proof_authorized`. The attempt makes a
+/// signature good for this turn only: if the same prover is drawn for the job again, an old
+/// signature does not act for it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct ProverTurn<Public> {
+	/// The prover's key: its account must be the job's assigned prover.
+	pub prover: Public,
+	/// The job.
+	pub job: JobId,
+	/// The job's attempt the prover holds (`ProverAssigned.attempt`).
+	pub attempt: u32,
+}
+
+impl<Public: Encode> ProverTurn<Public> {
+	/// The bytes the prover key signs to accept the job.
+	pub fn accept_message(&self) -> Vec<u8> {
+		(b"sortition:accept_job", self).encode()
+	}
+
+	/// The bytes the prover key signs to deliver `output` and the proof whose blake2-256 hash
+	/// is `proof_hash` (the proof itself is not signed, its hash is, as for any large signed
+	/// payload).
+	pub fn proof_message(
+		&self,
+		output: &sortition_programs::Output,
+		proof_hash: &[u8; 32],
+	) -> Vec<u8> {
+		(b"sortition:submit_proof", self, output, proof_hash).encode()
+	}
 }

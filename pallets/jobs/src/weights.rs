@@ -2,7 +2,7 @@
 //! Weights for `pallet_jobs`, generated from its benchmarks by `scripts/benchmark-pallets.sh`.
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn cancel_job() -> Weight;
 	fn accept_job() -> Weight;
 	fn submit_proof(l: u32, ) -> Weight;
+	fn authorize_accept() -> Weight;
+	fn authorize_proof(l: u32, ) -> Weight;
 	fn set_params() -> Weight;
 	fn set_program_paused() -> Weight;
 	fn on_initialize_idle() -> Weight;
@@ -76,8 +78,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `919`
 		//  Estimated: `4027`
-		// Minimum execution time: 132_349_000 picoseconds.
-		Weight::from_parts(240_411_000, 0)
+		// Minimum execution time: 104_636_000 picoseconds.
+		Weight::from_parts(109_035_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -100,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1568`
 		//  Estimated: `4027`
-		// Minimum execution time: 119_033_000 picoseconds.
-		Weight::from_parts(237_796_000, 0)
+		// Minimum execution time: 99_467_000 picoseconds.
+		Weight::from_parts(103_234_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -116,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `846`
 		//  Estimated: `3814`
-		// Minimum execution time: 52_930_000 picoseconds.
-		Weight::from_parts(104_436_000, 0)
+		// Minimum execution time: 36_850_000 picoseconds.
+		Weight::from_parts(39_053_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -149,13 +151,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2177`
 		//  Estimated: `60367`
-		// Minimum execution time: 1_779_318_000 picoseconds.
-		Weight::from_parts(827_744_829, 0)
+		// Minimum execution time: 1_448_377_000 picoseconds.
+		Weight::from_parts(448_718_636, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 1_959
-			.saturating_add(Weight::from_parts(70_674, 0).saturating_mul(l.into()))
+			// Standard Error: 739
+			.saturating_add(Weight::from_parts(41_843, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Jobs::Jobs` (r:1 w:0)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	fn authorize_accept() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `846`
+		//  Estimated: `3814`
+		// Minimum execution time: 67_396_000 picoseconds.
+		Weight::from_parts(73_959_000, 0)
+			.saturating_add(Weight::from_parts(0, 3814))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	/// Storage: `Jobs::Jobs` (r:1 w:0)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[26000, 129000]`.
+	fn authorize_proof(l: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `845`
+		//  Estimated: `3814`
+		// Minimum execution time: 100_889_000 picoseconds.
+		Weight::from_parts(72_594_378, 0)
+			.saturating_add(Weight::from_parts(0, 3814))
+			// Standard Error: 5
+			.saturating_add(Weight::from_parts(1_130, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Jobs::Params` (r:0 w:1)
 	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
@@ -163,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_150_000 picoseconds.
-		Weight::from_parts(22_542_000, 0)
+		// Minimum execution time: 10_239_000 picoseconds.
+		Weight::from_parts(11_561_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_845_000 picoseconds.
-		Weight::from_parts(26_269_000, 0)
+		// Minimum execution time: 12_083_000 picoseconds.
+		Weight::from_parts(13_426_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -189,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `70`
 		//  Estimated: `60367`
-		// Minimum execution time: 14_207_000 picoseconds.
-		Weight::from_parts(27_171_000, 0)
+		// Minimum execution time: 13_045_000 picoseconds.
+		Weight::from_parts(14_327_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -225,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3147`
 		//  Estimated: `11550`
-		// Minimum execution time: 186_300_000 picoseconds.
-		Weight::from_parts(332_223_000, 0)
+		// Minimum execution time: 147_887_000 picoseconds.
+		Weight::from_parts(151_935_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -265,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4131`
 		//  Estimated: `11550`
-		// Minimum execution time: 366_467_000 picoseconds.
-		Weight::from_parts(646_001_000, 0)
+		// Minimum execution time: 305_904_000 picoseconds.
+		Weight::from_parts(321_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -297,8 +324,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 271_199_000 picoseconds.
-		Weight::from_parts(523_071_000, 0)
+		// Minimum execution time: 232_536_000 picoseconds.
+		Weight::from_parts(238_557_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -329,8 +356,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 266_249_000 picoseconds.
-		Weight::from_parts(517_381_000, 0)
+		// Minimum execution time: 232_055_000 picoseconds.
+		Weight::from_parts(239_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -344,11 +371,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `71 + n * (115 ±0)`
 		//  Estimated: `60367`
-		// Minimum execution time: 5_380_000 picoseconds.
-		Weight::from_parts(8_271_221, 0)
+		// Minimum execution time: 4_569_000 picoseconds.
+		Weight::from_parts(10_600_582, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 6_432
-			.saturating_add(Weight::from_parts(3_294_321, 0).saturating_mul(n.into()))
+			// Standard Error: 854
+			.saturating_add(Weight::from_parts(2_032_026, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -360,8 +387,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `781`
 		//  Estimated: `3814`
-		// Minimum execution time: 28_854_000 picoseconds.
-		Weight::from_parts(64_841_000, 0)
+		// Minimum execution time: 24_236_000 picoseconds.
+		Weight::from_parts(25_858_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -371,79 +398,90 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_job() -> Weight {
-		Weight::from_parts(240_411_000, 0)
+		Weight::from_parts(109_035_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_job() -> Weight {
-		Weight::from_parts(237_796_000, 0)
+		Weight::from_parts(103_234_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_job() -> Weight {
-		Weight::from_parts(104_436_000, 0)
+		Weight::from_parts(39_053_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(827_744_829, 0)
+		Weight::from_parts(448_718_636, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(70_674, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(41_843, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
+	fn authorize_accept() -> Weight {
+		Weight::from_parts(73_959_000, 0)
+			.saturating_add(Weight::from_parts(0, 3814))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn authorize_proof(l: u32, ) -> Weight {
+		Weight::from_parts(72_594_378, 0)
+			.saturating_add(Weight::from_parts(0, 3814))
+			.saturating_add(Weight::from_parts(1_130, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
 	fn set_params() -> Weight {
-		Weight::from_parts(22_542_000, 0)
+		Weight::from_parts(11_561_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_program_paused() -> Weight {
-		Weight::from_parts(26_269_000, 0)
+		Weight::from_parts(13_426_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(27_171_000, 0)
+		Weight::from_parts(14_327_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn draw_job() -> Weight {
-		Weight::from_parts(332_223_000, 0)
+		Weight::from_parts(151_935_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_job() -> Weight {
-		Weight::from_parts(646_001_000, 0)
+		Weight::from_parts(321_072_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_timeout() -> Weight {
-		Weight::from_parts(523_071_000, 0)
+		Weight::from_parts(238_557_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn proof_timeout() -> Weight {
-		Weight::from_parts(517_381_000, 0)
+		Weight::from_parts(239_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn settle_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(8_271_221, 0)
+		Weight::from_parts(10_600_582, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(3_294_321, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(2_032_026, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(64_841_000, 0)
+		Weight::from_parts(25_858_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

@@ -3,12 +3,10 @@
 use crate::{
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
 	time::*,
-	AccountId, Address, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, Session, SessionKeys, Signature, SignedPayload, System, TxExtension,
-	UncheckedExtrinsic, SS58_PREFIX, VERSION,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	Session, SessionKeys, Signature, System, TxExtension, UncheckedExtrinsic, SS58_PREFIX, VERSION,
 };
-use codec::Encode;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -247,38 +245,39 @@ where
 	type RuntimeCall = RuntimeCall;
 }
 
-/// Signed transactions from offchain workers (the prover's `accept_job` and `submit_proof`):
-/// the same extensions as any wallet's, an era of a few minutes, no tip.
-impl<C> frame_system::offchain::CreateSignedTransaction<C> for Runtime
+/// General transactions from offchain workers (the prover's `accept_job_authorized` and
+/// `submit_proof_authorized`, authorized by the prover key's signature inside the call): the
+/// same extensions as any wallet's, with no signer, so no nonce and no fee.
+impl<C> frame_system::offchain::CreateTransaction<C> for Runtime
 where
 	RuntimeCall: From<C>,
 {
-	fn create_signed_transaction<
-		A: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
-	>(
-		call: RuntimeCall,
-		public: <Signature as Verify>::Signer,
-		account: AccountId,
-		nonce: Nonce,
-	) -> Option<UncheckedExtrinsic> {
-		let period = u64::from(BlockHashCount::get()).checked_next_power_of_two()? / 2;
-		let current = u64::from(System::block_number()).saturating_sub(1);
-		let extension: TxExtension = (
+	type Extension = TxExtension;
+
+	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_transaction(call, extension)
+	}
+}
+
+impl<C> frame_system::offchain::CreateAuthorizedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_extension() -> TxExtension {
+		(
+			frame_system::AuthorizeCall::<Runtime>::new(),
 			frame_system::CheckNonZeroSender::<Runtime>::new(),
 			frame_system::CheckSpecVersion::<Runtime>::new(),
 			frame_system::CheckTxVersion::<Runtime>::new(),
 			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(generic::Era::mortal(period, current)),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
+			// The call's own validity bounds its life (the job's window).
+			frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(0),
 			frame_system::CheckWeight::<Runtime>::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
 			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let payload = SignedPayload::new(call, extension).ok()?;
-		let signature = payload.using_encoded(|payload| A::sign(payload, public))?;
-		let (call, extension, _) = payload.deconstruct();
-		Some(UncheckedExtrinsic::new_signed(call, Address::Id(account), signature, extension))
+		)
 	}
 }
 

@@ -160,6 +160,11 @@ export function describeJobs (result) {
     const span = Math.max(...perBlock.keys()) - Math.min(...perBlock.keys()) + 1;
     lines.push(`submission -> verified, blocks: p50 ${percentile(latencies, 50)}, p95 ${percentile(latencies, 95)}, max ${Math.max(...latencies)}`);
     lines.push(`proofs verified per block: max ${Math.max(...perBlock.values())}, mean ${meanPerBlock(result).toFixed(1)} over the ${span} blocks from the first verification to the last`);
+    if (span <= 40) {
+      const first = Math.min(...perBlock.keys());
+      const each = Array.from({ length: span }, (_, i) => perBlock.get(first + i) ?? 0);
+      lines.push(`  from block #${first}: ${each.join(' ')}`);
+    }
   }
   if (busiest) {
     const pct = (a, b) => (100 * Number(a) / Number(b)).toFixed(0);
