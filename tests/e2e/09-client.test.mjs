@@ -42,9 +42,13 @@ describe('command-line client (--dev)', () => {
     assert.match(lines[0], /^#\d+ job (\d+): submitted \(fibonacci, 4096 steps; fee 2 SORT, collateral 20 SORT\)$/);
     id = Number(/job (\d+)/.exec(lines[0])[1]);
     const steps = lines.map((line) => /^#\d+ job \d+: (\w+)/.exec(line)?.[1]);
-    assert.deepEqual(steps, ['submitted', 'assigned', 'accepted', 'verified'], stdout);
+    // Alice's node proves a job this small in the block of the draw: the proof is her
+    // acceptance, and it is verified in the next block (had her node been slower: an
+    // 'accepted' line first).
+    const accepted = steps.includes('accepted');
+    assert.deepEqual(steps, ['submitted', 'assigned', ...(accepted ? ['accepted'] : []), 'verified'], stdout);
     assert.match(lines[1], /assigned to 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY \(attempt 1\), who must accept or prove it by #\d+/);
-    assert.match(lines[3], /verified: output fibonacci \d+, proven by 5Grwva\S+, paid 2 SORT$/);
+    assert.match(lines.at(-1), /verified: output fibonacci \d+, proven by 5Grwva\S+, paid 2 SORT$/);
     // Block numbers only go up.
     const blocks = lines.map((line) => Number(/^#(\d+)/.exec(line)[1]));
     assert.deepEqual([...blocks].sort((a, b) => a - b), blocks);
