@@ -58,6 +58,12 @@ for test in "${tests[@]}"; do
 	else
 		failed=$((failed + 1))
 		log "zombienet: $name FAILED (exit $code; logs kept in $RUN_DIR)"
+		# So that the failure explains itself: the end of every node's log.
+		for node_log in "$RUN_DIR"/network/*.log; do
+			[ -f "$node_log" ] || continue
+			echo "--- the last 60 lines of $(basename "$node_log" .log)'s log ---"
+			tail -n 60 "$node_log"
+		done
 	fi
 	RUN_DIR=""
 done

@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { heights, startLocalTestnet, waitFor } from '../lib/node.mjs';
+import { heights, logTailsOnFailure, startLocalTestnet, waitFor } from '../lib/node.mjs';
 
 describe('local testnet: three validators (--chain local)', () => {
   let nodes = [];
+  logTailsOnFailure(() => nodes);
 
   before(async () => {
     nodes = await startLocalTestnet();

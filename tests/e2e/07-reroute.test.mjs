@@ -10,13 +10,14 @@ import { after, before, describe, it } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
 
-import { startNode, waitFor } from '../lib/node.mjs';
+import { logTailsOnFailure, startNode, waitFor } from '../lib/node.mjs';
 import { findEvent, sendAndWait, waitForEvent } from '../../scripts/cli/lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 
 describe('re-routing a stopped prover\'s job (--chain local)', () => {
   const nodes = {};
+  logTailsOnFailure(() => nodes);
   let api;
   let keyring;
 

@@ -19,7 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { keccakAsHex } from '@polkadot/util-crypto';
 
-import { heights, rpcHttp, run, runNode, startLocalTestnet, startNode, waitFor } from '../lib/node.mjs';
+import { heights, logTailsOnFailure, rpcHttp, run, runNode, startLocalTestnet, startNode, waitFor } from '../lib/node.mjs';
 import { encodePortable, portableReceiptParts } from '../../scripts/cli/lib/receipt.mjs';
 import { findEvent, sendAndWait, waitForEvent } from '../../scripts/cli/lib/tx.mjs';
 
@@ -30,6 +30,7 @@ const MMR_ROOT_ENGINE = '0x53524d52';
 
 describe('results leave the chain (--chain local, three validators)', () => {
   let nodes = [];
+  logTailsOnFailure(() => nodes);
   let api;
   let port;
   let dir;

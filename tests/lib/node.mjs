@@ -12,6 +12,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { API_OPTIONS } from '../../scripts/cli/lib/api-options.mjs';
@@ -158,6 +159,21 @@ export async function startLocalTestnet (names = ['alice', 'bob', 'charlie'], ex
     throw e;
   }
   return nodes;
+}
+
+/**
+ * In a suite of several nodes: after each test that fails, print the last `lines` lines of every
+ * node's log (`nodes()`: the nodes at that moment, an array or an object of them), so that a
+ * failure on a network explains itself (peers, sync, finality, the prover).
+ */
+export function logTailsOnFailure (nodes, { lines = 60 } = {}) {
+  afterEach((t) => {
+    if (t.passed) return;
+    for (const node of Object.values(nodes())) {
+      const tail = node.logs().trimEnd().split('\n').slice(-lines).join('\n');
+      console.log(`--- ${t.name} failed: the last ${lines} lines of ${node.name}'s log ---\n${tail}`);
+    }
+  });
 }
 
 /** Call a JSON-RPC method over HTTP (the RPC port serves HTTP and WebSocket). */
