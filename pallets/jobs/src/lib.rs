@@ -564,6 +564,7 @@ pub mod pallet {
 			turn: ProverTurn<T::Public>,
 			signature: T::Signature,
 		) -> DispatchResult {
+			// The turn and its signature were checked by `authorize` in this same transaction.
 			ensure_authorized(origin)?;
 			let _ = signature;
 			Self::do_accept_job(turn.prover.into_account(), turn.job)
@@ -600,6 +601,7 @@ pub mod pallet {
 			proof: BoundedVec<u8, T::MaxProofSize>,
 			signature: T::Signature,
 		) -> DispatchResultWithPostInfo {
+			// The turn and its signature were checked by `authorize` in this same transaction.
 			ensure_authorized(origin)?;
 			let _ = signature;
 			Self::do_submit_proof(turn.prover.into_account(), turn.job, output, proof)
