@@ -55,8 +55,7 @@ impl<T: Config> Pallet<T> {
 		proof: &BoundedVec<u8, T::MaxProofSize>,
 		signature: &T::Signature,
 	) -> TransactionValidityWithRefund {
-		let proof_hash = sp_io::hashing::blake2_256(proof);
-		let message = turn.proof_message(output, &proof_hash);
+		let message = turn.proof_message(output, proof);
 		let validity = Self::authorize_turn(turn, Kind::Proof, &message, signature)?;
 		let unused = T::WeightInfo::authorize_proof(T::MaxProofSize::get())
 			.saturating_sub(T::WeightInfo::authorize_proof(proof.len() as u32));

@@ -307,7 +307,7 @@ mod benchmarks {
 		assign::<T>(id, &prover);
 		let attempt = Jobs::<T>::get(id).map(|job| job.attempts).unwrap_or_default();
 		let turn = ProverTurn { prover: key.clone(), job: id, attempt };
-		let message = turn.proof_message(&output, &sp_io::hashing::blake2_256(&proof));
+		let message = turn.proof_message(&output, &proof);
 		let signature =
 			T::ProverKey::sign(&message, key).ok_or(BenchmarkError::Stop("cannot sign"))?;
 		let proof: BoundedVec<u8, T::MaxProofSize> = proof

@@ -575,7 +575,7 @@ pub mod pallet {
 		///
 		/// ## Dispatch Origin
 		/// A general (unsigned) transaction: `turn.prover`'s signature of
-		/// `turn.proof_message(output, blake2_256(proof))` authorizes it.
+		/// `turn.proof_message(output, proof)` (which signs the proof's blake2-256 hash) authorizes it.
 		///
 		/// ## Details
 		/// As `submit_proof`, for `turn.prover`'s account: a valid proof pays the fee; an

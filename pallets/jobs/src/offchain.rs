@@ -137,7 +137,7 @@ impl<T: Config> Pallet<T> {
 				}
 				log::info!(target: LOG_TARGET, "job {id}: submitting the proof");
 				let turn = ProverTurn { prover: key.clone(), job: id, attempt: job.attempts };
-				let message = turn.proof_message(&output, &sp_io::hashing::blake2_256(&proof));
+				let message = turn.proof_message(&output, &proof);
 				if let Some(signature) = T::ProverKey::sign(&message, key.clone()) {
 					Self::send(Call::submit_proof_authorized { turn, output, proof, signature });
 				}

@@ -1239,7 +1239,7 @@ mod authorized {
 		proof: Vec<u8>,
 	) -> crate::Call<Test> {
 		let turn = turn(key, job, attempt);
-		let message = turn.proof_message(&output, &sp_io::hashing::blake2_256(&proof));
+		let message = turn.proof_message(&output, &proof);
 		let signature = TestProverKey::sign(&message, UintAuthorityId(key)).unwrap();
 		crate::Call::submit_proof_authorized {
 			turn,

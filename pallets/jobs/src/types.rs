@@ -172,14 +172,10 @@ impl<Public: Encode> ProverTurn<Public> {
 		(b"sortition:accept_job", self).encode()
 	}
 
-	/// The bytes the prover key signs to deliver `output` and the proof whose blake2-256 hash
-	/// is `proof_hash` (the proof itself is not signed, its hash is, as for any large signed
-	/// payload).
-	pub fn proof_message(
-		&self,
-		output: &sortition_programs::Output,
-		proof_hash: &[u8; 32],
-	) -> Vec<u8> {
+	/// The bytes the prover key signs to deliver `output` and `proof`: the proof's blake2-256
+	/// hash, not the proof itself, as for any large signed payload.
+	pub fn proof_message(&self, output: &sortition_programs::Output, proof: &[u8]) -> Vec<u8> {
+		let proof_hash = sp_io::hashing::blake2_256(proof);
 		(b"sortition:submit_proof", self, output, proof_hash).encode()
 	}
 }
