@@ -210,7 +210,7 @@ function failureEntry (api, number, time, event) {
     case 'provers.Slashed':
       return { ...base, reason: f.reason.type, text: docs('reason'), amount: f.amount.toBigInt(), detail: 'slashed' };
     case 'provers.Suspended':
-      return { ...base, reason: f.reason.type, text: `${docs('reason')} Suspended until block #${f.until.toNumber()}.` };
+      return { ...base, reason: f.reason.type, text: `${docs('reason')} Out of the draw; may resume from block #${f.until.toNumber()}.` };
     default:
       return null;
   }

@@ -104,7 +104,11 @@ function Provers ({ market }) {
       <div class="scroll"><table class="striped" data-table="provers">
         <thead><tr><th>prover</th><th>stake</th><th>locked</th><th>asks</th><th title="proven / missed / invalid">record</th><th>status</th></tr></thead>
         <tbody>${provers.map((p) => {
-          const suspended = p.suspendedUntil !== null && p.suspendedUntil > market.head;
+          const status = p.suspendedUntil === null
+            ? html`<span class="good">drawable</span>`
+            : p.suspendedUntil > market.head
+              ? html`<span class="bad">suspended until #${p.suspendedUntil}</span>`
+              : html`<span class="bad">suspended, may resume</span>`;
           return html`
           <tr key=${p.account} data-prover=${p.account}>
             <td><${Account} id=${p.account} /></td>
@@ -113,7 +117,7 @@ function Provers ({ market }) {
             <td><small>${p.asks.map((a) => html`<div>${programName(a.program)} ≥ ${f(a.minFee)}</div>`)}</small></td>
             <td title="proven / missed / invalid">${p.jobsDone} / ${p.jobsMissed} / ${p.invalidProofs}
               ${p.slashedTotal > 0n ? html`<br /><small class="bad">${f(p.slashedTotal)} slashed</small>` : ''}</td>
-            <td>${suspended ? html`<span class="bad">suspended until #${p.suspendedUntil}</span>` : html`<span class="good">drawable</span>`}</td>
+            <td>${status}</td>
           </tr>`;
         })}</tbody>
       </table></div>

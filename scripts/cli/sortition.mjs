@@ -59,6 +59,7 @@ Provers:
   bond <SORT>             add stake
   unbond <SORT>           start unbonding stake (withdraw it after the unbonding period)
   withdraw                release the unbonded stake whose period has ended
+  resume                  return to the draw after a suspension (a prover's node does it by itself)
   set-asks P=SORT ...     set the minimum fee per program
   prover [ACCOUNT]        show a prover (default: the --from account)
 
@@ -561,6 +562,12 @@ class Client {
       (d) => `withdrew ${this.format(d.amount)}`);
   }
 
+  async resume (rest) {
+    if (rest.length) throw new UsageError('resume takes no arguments');
+    return this.transact(() => this.api.tx.provers.resume(), 'provers', 'Resumed',
+      () => 'back in the draw');
+  }
+
   async prover ([account, ...rest]) {
     if (rest.length) throw new UsageError('prover takes at most one account');
     await this.chain();
@@ -569,11 +576,19 @@ class Client {
     const p = await this.rpc('prover', who);
     const asks = p.asks.map((a) => `${cliName(a.program)} ${this.format(a.minFee)}`).join(', ');
     const unbonding = p.unbonding.map((u) => `${this.format(u.amount)} from #${u.unlockAt}`).join(', ');
+    const status = !p.suspended
+      ? ''
+      : p.mayResume
+        ? ` (suspended: may resume since block #${p.suspendedUntil})`
+        : ` (suspended: may resume from block #${p.suspendedUntil})`;
+    // Perbill: parts per billion.
+    const reliability = `${(Number(p.reliability) / 1e7).toFixed(1)}%`;
     this.print([
-      `prover ${who}${p.suspended ? ` (suspended until block #${p.suspendedUntil})` : ''}`,
+      `prover ${who}${status}`,
       `  stake       ${this.format(p.stake)} (${this.format(p.locked)} locked by ${p.activeJobs} job(s), ${this.format(p.freeStake)} free)`,
       `  asks        ${asks}`,
       `  record      ${p.jobsDone} proven, ${p.jobsMissed} missed, ${p.invalidProofs} invalid; ${this.format(p.slashedTotal)} slashed`,
+      `  draw weight ${this.format(p.drawWeight)} (reliability ${reliability} of the stake${p.suspended ? '; zero while suspended' : ''})`,
       `  unbonding   ${unbonding || 'nothing'}`,
       `  registered  block #${p.registeredAt}`
     ].join('\n'), p);
@@ -593,6 +608,7 @@ const COMMANDS = {
   bond: 'bond',
   unbond: 'unbond',
   withdraw: 'withdraw',
+  resume: 'resume',
   prover: 'prover',
   proof: 'proof',
   verify: 'verify',

@@ -240,5 +240,34 @@ describe('runtime API and sortition_* RPC (--dev)', () => {
     assert.equal((await rpc('quote', 'Fibonacci', 1024, null)).error.code, 7013);
     const job = (await rpc('job', id)).result;
     assert.equal(job.failedProvers[0], alice.address);
+    // Out of the draw until she resumes (her node would, from suspendedUntil on; this one
+    // has no prover), and one miss costs her a third of her weight: reliability 10/15.
+    assert.equal(result.mayResume, false);
+    assert.equal(result.drawWeight, '0');
+    assert.ok(Math.abs(result.reliability - 666_666_667) <= 1, `reliability ${result.reliability}`);
+  });
+
+  it('draws new jobs to a small prover at once while the largest is suspended', async () => {
+    // Dave registers with 2% of Alice's stake. Each job is drawn in the block after its
+    // submission, to Dave: Alice's suspended stake is out of the draw.
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+    const dave = keyring.addFromUri('//Dave');
+    const registered = await sendAndWait(api,
+      api.tx.provers.register(2_000n * UNIT, ['Fibonacci', 'RescueChain', 'MimcVdf'], []), dave);
+    assert.equal(registered.dispatchError, null);
+    for (let i = 0; i < 3; i++) {
+      const submitted = await sendAndWait(api,
+        api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', FEE, 10n * UNIT, 20), charlie);
+      assert.equal(submitted.dispatchError, null);
+      const job = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
+      const submittedAt = (await api.rpc.chain.getHeader(submitted.blockHash)).number.toNumber();
+      const drawBlock = await waitFor(`block #${submittedAt + 1}`, async () => {
+        const hash = await api.rpc.chain.getBlockHash(submittedAt + 1);
+        return hash.isEmpty ? null : hash;
+      });
+      const state = (await api.query.jobs.jobs.at(drawBlock, job)).unwrap().state;
+      assert.ok(state.isAssigned, `job ${job} is drawn in block #${submittedAt + 1}: ${state.type}`);
+      assert.equal(state.asAssigned.prover.toString(), dave.address);
+    }
   });
 });

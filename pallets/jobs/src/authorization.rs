@@ -1,4 +1,5 @@
-//! Authorized transactions: a prover's node accepts and delivers without fees or nonces.
+//! Authorized transactions: a prover's node accepts, delivers and resumes without fees or
+//! nonces.
 //!
 //! `accept_job_authorized` and `submit_proof_authorized` are general transactions authorized by
 //! `#[pallet::authorize]` (the runtime's `frame_system::AuthorizeCall` extension): the call
@@ -14,12 +15,17 @@
 //!   signed `submit_proof`. Validation costs a signature check and one job read
 //!   (`weight_of_authorize`, benchmarked).
 //!
-//! The signed `accept_job` and `submit_proof` stay, for provers that send by hand (polkadot.js
-//! apps, the CLI); both kinds end in the same checks and effects.
+//! `resume_authorized` puts the key's account back into the draw once its suspension is over
+//! (signed over the suspension's end, so it acts for that suspension only): a node that is up
+//! resumes by itself, one that is down stays out of the draw.
+//!
+//! The signed `accept_job`, `submit_proof` and `provers.resume` stay, for provers that send by
+//! hand (polkadot.js apps, the CLI); both kinds end in the same checks and effects.
 
-use crate::{pallet::*, types::*, weights::WeightInfo};
+use crate::{pallet::*, types::*, weights::WeightInfo, ProverRegistry};
 use frame_support::{pallet_prelude::*, weights::Weight};
 use frame_system::offchain::AppCrypto;
+use frame_system::pallet_prelude::BlockNumberFor;
 use sortition_programs::Output;
 use sp_runtime::traits::{IdentifyAccount, Saturating};
 
@@ -28,6 +34,10 @@ use sp_runtime::traits::{IdentifyAccount, Saturating};
 pub(crate) const ACCEPT_PRIORITY: TransactionPriority = TransactionPriority::MAX / 2;
 /// Priority of an authorized proof: above any fee-paying transaction, below accepts.
 pub(crate) const PROOF_PRIORITY: TransactionPriority = TransactionPriority::MAX / 4;
+/// Priority of an authorized resume: above any fee-paying transaction, below jobs' turns.
+pub(crate) const RESUME_PRIORITY: TransactionPriority = TransactionPriority::MAX / 8;
+/// Blocks an authorized resume stays in the pool (its node sends it again if it did not land).
+pub(crate) const RESUME_LONGEVITY: u64 = 16;
 
 /// Which authorized transaction: they are told apart in the pool's tags.
 #[derive(Clone, Copy, PartialEq, Eq, Encode)]
@@ -60,6 +70,36 @@ impl<T: Config> Pallet<T> {
 		let unused = T::WeightInfo::authorize_proof(T::MaxProofSize::get())
 			.saturating_sub(T::WeightInfo::authorize_proof(proof.len() as u32));
 		Ok((validity, unused))
+	}
+
+	/// `#[pallet::authorize]` of `resume_authorized`: valid while `prover`'s account is
+	/// suspended with `suspended_until == until`, from block `until`, if `signature` is the key's
+	/// over [`resume_message`].
+	///
+	/// Errors: `Stale` (not suspended, or another suspension), `Future` (not over yet),
+	/// `BadProof` (the signature does not verify).
+	pub(crate) fn authorize_resume(
+		_source: TransactionSource,
+		prover: &T::Public,
+		until: &BlockNumberFor<T>,
+		signature: &T::Signature,
+	) -> TransactionValidityWithRefund {
+		let account = prover.clone().into_account();
+		let end = T::Provers::suspension_end(&account).ok_or(InvalidTransaction::Stale)?;
+		ensure!(end == *until, InvalidTransaction::Stale);
+		ensure!(end <= Self::now(), InvalidTransaction::Future);
+		ensure!(
+			T::ProverKey::verify(&resume_message(prover, until), prover.clone(), signature.clone()),
+			InvalidTransaction::BadProof
+		);
+		let validity = ValidTransaction {
+			priority: RESUME_PRIORITY,
+			requires: Default::default(),
+			provides: alloc::vec![(b"sortition-resume", account, until).encode()],
+			longevity: RESUME_LONGEVITY,
+			propagate: true,
+		};
+		Ok((validity, Weight::zero()))
 	}
 
 	/// Valid while `turn.prover`'s account holds `turn` of the job and may send `kind` (an

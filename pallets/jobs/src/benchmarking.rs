@@ -104,7 +104,9 @@ fn collateral<T: Config>() -> BalanceOf<T> {
 	Params::<T>::get().min_collateral.max(One::one())
 }
 
-/// A registered prover of every program (a slash rewrites every program's draw tree).
+/// A registered prover of every program, with a miss on its record: a slash, a suspension and
+/// a job done each rewrite every program's draw tree (a prover that never failed keeps its
+/// weight when it is paid).
 fn prover<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("prover", 0, 0);
 	register::<T>(&who);
@@ -117,6 +119,7 @@ fn register<T: Config>(who: &T::AccountId) {
 		collateral::<T>().saturating_mul(1_000u32.into()),
 		&Program::ALL,
 	);
+	T::Provers::record_failure(who, pallet_provers::FailureReason::AcceptTimeout);
 }
 
 /// A prover key (generated in the benchmark's keystore) and its account, registered.
@@ -314,6 +317,25 @@ mod benchmarks {
 			.try_into()
 			.map_err(|_| BenchmarkError::Stop("fixtures fit MaxProofSize"))?;
 		let call = Call::<T>::submit_proof_authorized { turn, output, proof, signature };
+
+		#[block]
+		{
+			authorize::<T>(call)?;
+		}
+		Ok(())
+	}
+
+	/// Authorizing `resume_authorized`: one prover read and a signature check.
+	#[benchmark]
+	fn authorize_resume() -> Result<(), BenchmarkError> {
+		let (key, prover) = prover_key::<T>();
+		T::Provers::suspend(&prover, pallet_provers::FailureReason::ProofTimeout);
+		let until =
+			T::Provers::suspension_end(&prover).ok_or(BenchmarkError::Stop("not suspended"))?;
+		frame_system::Pallet::<T>::set_block_number(until);
+		let signature = T::ProverKey::sign(&resume_message(&key, &until), key.clone())
+			.ok_or(BenchmarkError::Stop("cannot sign"))?;
+		let call = Call::<T>::resume_authorized { prover: key, until, signature };
 
 		#[block]
 		{

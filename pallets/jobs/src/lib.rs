@@ -150,7 +150,11 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The provers: draw, lock, slash, suspend (the provers pallet in the runtime).
-		type Provers: ProverRegistry<Self::AccountId, Balance = BalanceOf<Self>>;
+		type Provers: ProverRegistry<
+			Self::AccountId,
+			Balance = BalanceOf<Self>,
+			BlockNumber = BlockNumberFor<Self>,
+		>;
 
 		/// Randomness for the draw, fresh in every block and unknown before it: in the runtime,
 		/// BABE's VRF output of the block being built. `None` (a block without a VRF output)
@@ -605,6 +609,38 @@ pub mod pallet {
 			ensure_authorized(origin)?;
 			let _ = signature;
 			Self::do_submit_proof(turn.prover.into_account(), turn.job, output, proof)
+		}
+
+		/// Put your prover back into the draw after a suspension, without a fee or nonce,
+		/// authorized by your prover key's signature: what a prover's node sends as soon as its
+		/// suspension is over (`provers.resume` does the same for a signed origin).
+		///
+		/// ## Dispatch Origin
+		/// A general (unsigned) transaction: `prover`'s signature of
+		/// `resume_message(prover, until)` authorizes it.
+		///
+		/// ## Details
+		/// Valid only while `prover`'s account is suspended with `suspended_until == until` and
+		/// `until` has come; otherwise the pool refuses it (`Stale`: not suspended, or another
+		/// suspension; `Future`: the suspension is not over; `BadProof`: the signature does not
+		/// verify) and nothing happens.
+		///
+		/// ## Events
+		/// `provers.Resumed`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::Provers::resume_weight())]
+		#[pallet::authorize(Pallet::<T>::authorize_resume)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_resume())]
+		pub fn resume_authorized(
+			origin: OriginFor<T>,
+			prover: T::Public,
+			until: BlockNumberFor<T>,
+			signature: T::Signature,
+		) -> DispatchResult {
+			// The suspension and the signature were checked by `authorize` in this transaction.
+			ensure_authorized(origin)?;
+			let _ = (until, signature);
+			T::Provers::resume(&prover.into_account())
 		}
 	}
 }

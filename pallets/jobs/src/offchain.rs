@@ -11,14 +11,18 @@
 //! pre-confirmation at once and a burst never costs an accept window. A job whose window has
 //! closed is dropped.
 //!
-//! Both go out as authorized transactions (`accept_job_authorized`, `submit_proof_authorized`:
-//! see [`crate::authorization`]): signed by the prover key inside the call, with no nonce, so a
+//! A key whose account was suspended and may resume is put back into the draw
+//! (`resume_authorized`), so a prover whose node is up is out of the draw for the suspension
+//! period only.
+//!
+//! All go out as authorized transactions (`accept_job_authorized`, `submit_proof_authorized`,
+//! `resume_authorized`: see [`crate::authorization`]): signed by the prover key inside the call, with no nonce, so a
 //! key's transactions never collide in the pool however many it sends per block. Workers of
 //! consecutive blocks overlap; a marker per job, attempt and transaction in the offchain
 //! database (compare-and-set) keeps them from sending the same transaction twice (it is sent
 //! again only if it has not landed `RESEND_AFTER` blocks later).
 
-use crate::{pallet::*, types::*, LOG_TARGET};
+use crate::{pallet::*, types::*, ProverRegistry, LOG_TARGET};
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::pallet_prelude::*;
@@ -84,6 +88,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut jobs = Vec::new();
 		for account in Signer::<T, T::ProverKey>::keystore_accounts() {
+			Self::resume_if_due(&account.id, &account.public, now);
 			for id in ProverJobs::<T>::iter_key_prefix(&account.id) {
 				let Some(job) = Jobs::<T>::get(id) else { continue };
 				let progress = Self::work_on(id, &job, &account.public, now);
@@ -108,7 +113,7 @@ impl<T: Config> Pallet<T> {
 		// earlier block and not landed) is accepted: the pre-confirmation, and the accept window
 		// kept.
 		for (id, job, key, _) in jobs {
-			if Self::sent_at(b"proof", id, job.attempts) != Some(now) {
+			if Self::sent_at(b"proof", (id, job.attempts)) != Some(now) {
 				Self::accept(id, &job, &key, now);
 			}
 		}
@@ -132,7 +137,7 @@ impl<T: Config> Pallet<T> {
 					log::error!(target: LOG_TARGET, "job {id}: proof over MaxProofSize");
 					return Progress::Idle;
 				};
-				if !Self::first_send(b"proof", id, job.attempts, now) {
+				if !Self::first_send(b"proof", (id, job.attempts), now) {
 					return Progress::Idle;
 				}
 				log::info!(target: LOG_TARGET, "job {id}: submitting the proof");
@@ -155,7 +160,7 @@ impl<T: Config> Pallet<T> {
 	/// Accepts job `id` if it waits for acceptance and its accept window is open.
 	fn accept(id: JobId, job: &JobOf<T>, key: &T::Public, now: BlockNumberFor<T>) {
 		let JobState::Assigned { accept_by, .. } = job.state else { return };
-		if now > accept_by || !Self::first_send(b"accept", id, job.attempts, now) {
+		if now > accept_by || !Self::first_send(b"accept", (id, job.attempts), now) {
 			return;
 		}
 		log::info!(target: LOG_TARGET, "job {id}: accepting");
@@ -165,11 +170,23 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether to send `what` for job `id`'s attempt now: not sent yet, or sent more than
-	/// `RESEND_AFTER` blocks ago without effect. Marks it sent (compare-and-set, so two workers
-	/// never both send it).
-	fn first_send(what: &[u8], id: JobId, attempt: u32, now: BlockNumberFor<T>) -> bool {
-		let key = Self::marker_key(what, id, attempt);
+	/// Puts `account` (the account of `key`) back into the draw if its suspension is over.
+	fn resume_if_due(account: &T::AccountId, key: &T::Public, now: BlockNumberFor<T>) {
+		let Some(until) = T::Provers::suspension_end(account) else { return };
+		if now < until || !Self::first_send(b"resume", until, now) {
+			return;
+		}
+		log::info!(target: LOG_TARGET, "{account:?}: the suspension is over; resuming");
+		if let Some(signature) = T::ProverKey::sign(&resume_message(key, &until), key.clone()) {
+			Self::send(Call::resume_authorized { prover: key.clone(), until, signature });
+		}
+	}
+
+	/// Whether to send `what` about `subject` (a job's attempt, or a suspension) now: not sent
+	/// yet, or sent more than `RESEND_AFTER` blocks ago without effect. Marks it sent
+	/// (compare-and-set, so two workers never both send it).
+	fn first_send(what: &[u8], subject: impl Encode, now: BlockNumberFor<T>) -> bool {
+		let key = Self::marker_key(what, subject);
 		let marker = StorageValueRef::persistent(&key);
 		let result = marker.mutate(|sent: Result<Option<BlockNumberFor<T>>, _>| match sent {
 			Ok(Some(at)) if now < at.saturating_add(RESEND_AFTER.into()) => Err(()),
@@ -182,30 +199,36 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Submits `call` (an accept or a proof) to the pool. One the pool refuses (it is full: a
-	/// burst's proofs can outgrow it) is unmarked, so the next block's worker sends it again.
+	/// Submits `call` (an accept, a proof or a resume) to the pool. One the pool refuses (it is
+	/// full: a burst's proofs can outgrow it) is unmarked, so the next block's worker sends it
+	/// again.
 	fn send(call: Call<T>) {
-		let (what, id, attempt) = match &call {
-			Call::accept_job_authorized { turn, .. } => (&b"accept"[..], turn.job, turn.attempt),
-			Call::submit_proof_authorized { turn, .. } => (&b"proof"[..], turn.job, turn.attempt),
+		let marker = match &call {
+			Call::accept_job_authorized { turn, .. } => {
+				Self::marker_key(b"accept", (turn.job, turn.attempt))
+			},
+			Call::submit_proof_authorized { turn, .. } => {
+				Self::marker_key(b"proof", (turn.job, turn.attempt))
+			},
+			Call::resume_authorized { until, .. } => Self::marker_key(b"resume", until),
 			_ => return,
 		};
 		let transaction = T::create_authorized_transaction(call.into());
 		if SubmitTransaction::<T, Call<T>>::submit_transaction(transaction).is_err() {
-			log::debug!(target: LOG_TARGET, "job {id}: the pool refused it; sent again next block");
-			StorageValueRef::persistent(&Self::marker_key(what, id, attempt)).clear();
+			log::debug!(target: LOG_TARGET, "the pool refused a transaction; sent again next block");
+			StorageValueRef::persistent(&marker).clear();
 		}
 	}
 
-	/// The block `what` of job `id`'s attempt was last sent in, if it was.
-	fn sent_at(what: &[u8], id: JobId, attempt: u32) -> Option<BlockNumberFor<T>> {
-		StorageValueRef::persistent(&Self::marker_key(what, id, attempt))
+	/// The block `what` about `subject` was last sent in, if it was.
+	fn sent_at(what: &[u8], subject: impl Encode) -> Option<BlockNumberFor<T>> {
+		StorageValueRef::persistent(&Self::marker_key(what, subject))
 			.get()
 			.ok()
 			.flatten()
 	}
 
-	fn marker_key(what: &[u8], id: JobId, attempt: u32) -> Vec<u8> {
-		(b"sortition-jobs::", what, id, attempt).encode()
+	fn marker_key(what: &[u8], subject: impl Encode) -> Vec<u8> {
+		(b"sortition-jobs::", what, subject).encode()
 	}
 }

@@ -8,7 +8,7 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec,
 };
-use pallet_provers::FailureReason;
+use pallet_provers::{FailureReason, ProverRegistry as _};
 use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
@@ -791,6 +791,77 @@ mod eligibility {
 	}
 }
 
+/// A suspended prover's stake is out of the draw: the rest of the market is drawn at once.
+mod suspension {
+	use super::*;
+
+	/// The scenario of a new user's dev chain: Alice (100,000) failed a job and is suspended,
+	/// Dave (2,000) registered later. Every new job is drawn to Dave in the block its draw is
+	/// due, at the first pick (before, the draw picked Alice's suspended stake 98% of the
+	/// time and missed a whole round with probability 0.98^8 = 85%).
+	#[test]
+	fn with_the_largest_prover_suspended_new_jobs_go_to_the_small_one_at_once() {
+		ExtBuilder::default()
+			.prover(ALICE, 100_000, &Program::ALL)
+			.build_and_execute(|| {
+				MaxOpenJobs::set(20);
+				let failed = submit(REQUESTER, FIB);
+				run_to_block(DRAW);
+				assert_eq!(assigned(failed), ALICE);
+				// Alice never accepts: slashed and suspended; nobody else to re-route to.
+				let missed_at = DRAW + PARAMS.accept_window + 1;
+				run_to_block(missed_at);
+				assert_eq!(suspended_until(ALICE), Some(missed_at + SUSPENSION));
+				assert_ok!(Provers::register(signed(DAVE), 2_000, Program::ALL.to_vec(), vec![]));
+				jobs_events();
+
+				let ids: Vec<_> = (0..10)
+					.map(|_| {
+						let id = NextJobId::<Test>::get();
+						assert_ok!(JobMarket::submit_job(
+							signed(REQUESTER),
+							FIB,
+							LEVEL,
+							FEE,
+							PARAMS.min_collateral,
+							WINDOW
+						));
+						id
+					})
+					.collect();
+				run_to_block(missed_at + 1);
+				// The failed job's redraw was due too: Dave has it, and every new one.
+				assert_eq!(assigned(failed), DAVE);
+				for id in &ids {
+					assert_eq!(assigned(*id), DAVE);
+				}
+				assert!(!jobs_events()
+					.iter()
+					.any(|e| matches!(e, JobsEvent::NoProverDrawn { .. })));
+			})
+	}
+
+	/// Once its suspension is over Alice is drawn again only after she resumes.
+	#[test]
+	fn a_suspended_prover_is_drawn_again_after_it_resumes() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+			.build_and_execute(|| {
+				Provers::suspend(&ALICE, FailureReason::ProofTimeout);
+				run_to_block(1 + SUSPENSION);
+				MaxOpenJobs::set(20);
+				let first: Vec<_> = (0..8).map(|_| submit(REQUESTER, FIB)).collect();
+				run_to_block(2 + SUSPENSION);
+				assert!(first.iter().all(|id| assigned(*id) == BOB));
+				assert_ok!(Provers::resume(signed(ALICE)));
+				let second: Vec<_> = (0..8).map(|_| submit(REQUESTER, FIB)).collect();
+				run_to_block(3 + SUSPENSION);
+				assert!(second.iter().any(|id| assigned(*id) == ALICE));
+			})
+	}
+}
+
 mod cancel {
 	use super::*;
 
@@ -1433,6 +1504,45 @@ mod authorized {
 			assert!(validate(&accept(second, id, 2)).is_ok());
 		});
 	}
+
+	fn resume(key: AccountId, signer: AccountId, until: BlockNumber) -> crate::Call<Test> {
+		let message = resume_message(&UintAuthorityId(key), &until);
+		let signature = TestProverKey::sign(&message, UintAuthorityId(signer)).unwrap();
+		crate::Call::resume_authorized { prover: UintAuthorityId(key), until, signature }
+	}
+
+	/// A suspended prover's key puts it back into the draw once the suspension is over, for
+	/// that suspension only, and nobody else's signature does.
+	#[test]
+	fn a_resume_is_valid_once_the_suspension_is_over() {
+		one_prover().build_and_execute(|| {
+			let (free_before, total) = (free(ALICE), issuance());
+			assert_eq!(validate(&resume(ALICE, ALICE, 1)), invalid(InvalidTransaction::Stale));
+			Provers::suspend(&ALICE, FailureReason::AcceptTimeout);
+			let until = 1 + SUSPENSION;
+			let call = resume(ALICE, ALICE, until);
+			assert_eq!(validate(&call), invalid(InvalidTransaction::Future));
+			run_to_block(until);
+			assert_eq!(validate(&resume(ALICE, BOB, until)), invalid(InvalidTransaction::BadProof));
+			assert_eq!(
+				validate(&resume(ALICE, ALICE, until + 1)),
+				invalid(InvalidTransaction::Stale)
+			);
+			let validity = validate(&call).unwrap();
+			assert_eq!(validity.priority, crate::authorization::RESUME_PRIORITY);
+			assert_eq!(validity.longevity, crate::authorization::RESUME_LONGEVITY);
+			assert_eq!(validity.provides.len(), 1);
+
+			assert_ok!(dispatch(call.clone()));
+			assert_eq!(suspended_until(ALICE), None);
+			assert!(System::events().iter().any(|record| record.event
+				== RuntimeEvent::Provers(pallet_provers::Event::Resumed { prover: ALICE })));
+			// No fee.
+			assert_eq!((free(ALICE), issuance()), (free_before, total));
+			// Resumed: the same transaction is stale.
+			assert_eq!(validate(&call), invalid(InvalidTransaction::Stale));
+		});
+	}
 }
 
 mod offchain_worker {
@@ -1697,6 +1807,32 @@ mod offchain_worker {
 			JobMarket::offchain_worker(DRAW + PARAMS.accept_window + 1);
 			assert!(submitted(&pool).is_empty());
 			HookWeight::set(default_hook_weight());
+		});
+	}
+
+	/// A node whose prover was suspended puts it back into the draw as soon as it may, once.
+	#[test]
+	fn a_suspended_prover_is_resumed_by_its_node_when_the_suspension_is_over() {
+		let (mut ext, pool) = with_offchain(one_prover(), true);
+		ext.execute_with(|| {
+			UintAuthorityId::set_all_keys(vec![ALICE]);
+			Provers::suspend(&ALICE, FailureReason::ProofTimeout);
+			let until = 1 + SUSPENSION;
+			JobMarket::offchain_worker(until - 1);
+			assert!(submitted(&pool).is_empty(), "not over yet");
+
+			run_to_block(until);
+			JobMarket::offchain_worker(until);
+			let call = only(submitted(&pool));
+			assert!(matches!(call, crate::Call::resume_authorized { until: u, .. } if u == until));
+			JobMarket::offchain_worker(until);
+			assert!(submitted(&pool).is_empty(), "sent once");
+
+			run_to_block(until + 1);
+			assert_ok!(authorized::dispatch(call));
+			assert_eq!(suspended_until(ALICE), None);
+			JobMarket::offchain_worker(until + 1);
+			assert!(submitted(&pool).is_empty(), "nothing left to do");
 		});
 	}
 }

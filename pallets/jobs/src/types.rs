@@ -179,3 +179,12 @@ impl<Public: Encode> ProverTurn<Public> {
 		(b"sortition:submit_proof", self, output, proof_hash).encode()
 	}
 }
+
+/// The bytes a prover key signs to put its account back into the draw after the suspension
+/// it may resume from at block `until` (`resume_authorized`): good for that suspension only.
+pub fn resume_message<Public: Encode, BlockNumber: Encode>(
+	prover: &Public,
+	until: &BlockNumber,
+) -> Vec<u8> {
+	(b"sortition:resume", prover, until).encode()
+}

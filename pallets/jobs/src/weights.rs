@@ -41,6 +41,7 @@ pub trait WeightInfo {
 	fn accept_job() -> Weight;
 	fn submit_proof(l: u32, ) -> Weight;
 	fn authorize_accept() -> Weight;
+	fn authorize_resume() -> Weight;
 	fn authorize_proof(l: u32, ) -> Weight;
 	fn set_params() -> Weight;
 	fn set_program_paused() -> Weight;
@@ -169,6 +170,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(73_959_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	// Placeholder until the benchmarks are run again.
+	fn authorize_resume() -> Weight {
+		Self::authorize_accept()
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:0)
 	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
@@ -426,6 +431,10 @@ impl WeightInfo for () {
 		Weight::from_parts(73_959_000, 0)
 			.saturating_add(Weight::from_parts(0, 3814))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	// Placeholder until the benchmarks are run again.
+	fn authorize_resume() -> Weight {
+		Self::authorize_accept()
 	}
 	fn authorize_proof(l: u32, ) -> Weight {
 		Weight::from_parts(72_594_378, 0)

@@ -7,7 +7,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
 use sortition_programs::Program;
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::{Bounded, Saturating, Zero};
 
 fn min_stake<T: Config>() -> BalanceOf<T> {
 	Params::<T>::get().min_stake
@@ -158,6 +158,25 @@ mod benchmarks {
 		_(RawOrigin::Root, params);
 
 		assert_eq!(Params::<T>::get(), params);
+	}
+
+	/// A prover of every program, with a record of failures, back into every tree.
+	#[benchmark]
+	fn resume() {
+		let who = prover::<T>(0, 1);
+		for reason in [FailureReason::AcceptTimeout, FailureReason::InvalidProof] {
+			<Registry<T> as ProverRegistry<T::AccountId>>::record_failure(&who, reason);
+		}
+		<Registry<T> as ProverRegistry<T::AccountId>>::suspend(&who, FailureReason::InvalidProof);
+		let until = Provers::<T>::get(&who).and_then(|p| p.suspended_until);
+		frame_system::Pallet::<T>::set_block_number(until.expect("suspended"));
+		assert!(Registry::<T>::program_weight(Program::ALL[0]).is_zero());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(Provers::<T>::get(&who).is_some_and(|p| p.in_draw()));
+		assert!(!Registry::<T>::program_weight(Program::ALL[0]).is_zero());
 	}
 
 	/// A draw among `n` provers that makes `a` picks: the first `a - 1` provers it picks are

@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 			registered_at: now,
 			stats: Default::default(),
 		};
-		Self::reweigh(slot, (&[], Zero::zero()), (&prover.programs(), stake));
+		Self::reweigh(slot, (&[], Zero::zero()), (&prover.programs(), prover.draw_weight()));
 		ProverCount::<T>::put(slot.saturating_add(1));
 		Slots::<T>::insert(slot, &who);
 		Provers::<T>::insert(&who, prover);
@@ -45,32 +45,47 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_bond_more(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut prover = Provers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		Self::hold(&who, amount)?;
-		let stake = prover.stake.saturating_add(amount);
-		let programs = prover.programs();
-		Self::reweigh(prover.slot, (&programs, prover.stake), (&programs, stake));
-		prover.stake = stake;
-		Provers::<T>::insert(&who, prover);
+		let stake = Self::update_prover(&who, |prover| {
+			Self::hold(&who, amount)?;
+			prover.stake = prover.stake.saturating_add(amount);
+			Ok(prover.stake)
+		})?;
 		Self::deposit_event(Event::Bonded { prover: who, amount, stake });
 		Ok(())
 	}
 
 	pub(crate) fn do_unbond(who: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut prover = Provers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(amount <= prover.free_stake(), Error::<T>::InsufficientFreeStake);
 		let params = Params::<T>::get();
-		let stake = prover.stake.saturating_sub(amount);
-		ensure!(stake >= params.min_stake, Error::<T>::StakeBelowMinimum);
-		let unlock_at = Self::add_unbonding(&who, amount, params.unbonding_period)?;
-
-		let programs = prover.programs();
-		Self::reweigh(prover.slot, (&programs, prover.stake), (&programs, stake));
-		prover.stake = stake;
-		Provers::<T>::insert(&who, prover);
+		let unlock_at = Self::update_prover(&who, |prover| {
+			ensure!(amount <= prover.free_stake(), Error::<T>::InsufficientFreeStake);
+			let stake = prover.stake.saturating_sub(amount);
+			ensure!(stake >= params.min_stake, Error::<T>::StakeBelowMinimum);
+			prover.stake = stake;
+			Self::add_unbonding(&who, amount, params.unbonding_period)
+		})?;
 		Self::deposit_event(Event::Unbonded { prover: who, amount, unlock_at });
 		Ok(())
+	}
+
+	/// Change `who`'s record with `f` (nothing changes if `f` fails) and move its weight in
+	/// the draw trees to match. Every change of a prover's stake, programs, suspension or
+	/// record goes through here, so its tree entries always equal its
+	/// [`draw_weight`](Prover::draw_weight).
+	pub(crate) fn update_prover<R>(
+		who: &T::AccountId,
+		f: impl FnOnce(&mut ProverOf<T>) -> Result<R, DispatchError>,
+	) -> Result<R, DispatchError> {
+		let mut prover = Provers::<T>::get(who).ok_or(Error::<T>::NotRegistered)?;
+		let before = (prover.programs(), prover.draw_weight());
+		let result = f(&mut prover)?;
+		Self::reweigh(
+			prover.slot,
+			(&before.0, before.1),
+			(&prover.programs(), prover.draw_weight()),
+		);
+		Provers::<T>::insert(who, prover);
+		Ok(result)
 	}
 
 	/// Add an unbonding chunk of `amount` that unlocks `period` blocks from now (merged into a
@@ -116,12 +131,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_set_programs(who: T::AccountId, programs: Vec<Program>) -> DispatchResult {
-		let mut prover = Provers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		let offers = Self::offers(programs, Vec::new(), &prover.offers)?;
-		let before = prover.programs();
-		prover.offers = offers.clone();
-		Self::reweigh(prover.slot, (&before, prover.stake), (&prover.programs(), prover.stake));
-		Provers::<T>::insert(&who, prover);
+		let offers = Self::update_prover(&who, |prover| {
+			prover.offers = Self::offers(programs, Vec::new(), &prover.offers)?;
+			Ok(prover.offers.clone())
+		})?;
 		Self::deposit_event(Event::OffersChanged { prover: who, offers });
 		Ok(())
 	}
@@ -130,11 +143,23 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		asks: Vec<ProgramAsk<BalanceOf<T>>>,
 	) -> DispatchResult {
-		let mut prover = Provers::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-		let offers = Self::offers(prover.programs(), asks, &prover.offers)?;
-		prover.offers = offers.clone();
-		Provers::<T>::insert(&who, prover);
+		let offers = Self::update_prover(&who, |prover| {
+			prover.offers = Self::offers(prover.programs(), asks, &prover.offers)?;
+			Ok(prover.offers.clone())
+		})?;
 		Self::deposit_event(Event::OffersChanged { prover: who, offers });
+		Ok(())
+	}
+
+	pub(crate) fn do_resume(who: T::AccountId) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::update_prover(&who, |prover| {
+			let until = prover.suspended_until.ok_or(Error::<T>::NotSuspended)?;
+			ensure!(until <= now, Error::<T>::SuspensionNotOver);
+			prover.suspended_until = None;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::Resumed { prover: who });
 		Ok(())
 	}
 
@@ -192,14 +217,14 @@ impl<T: Config> Pallet<T> {
 	/// Take `prover` out of the draw trees and the slots: the last slot's prover moves into
 	/// its slot, so slots stay dense.
 	fn remove_from_slots(prover: &ProverOf<T>) {
-		Self::reweigh(prover.slot, (&prover.programs(), prover.stake), (&[], Zero::zero()));
+		Self::reweigh(prover.slot, (&prover.programs(), prover.draw_weight()), (&[], Zero::zero()));
 		let last = ProverCount::<T>::get().saturating_sub(1);
 		if prover.slot != last {
 			match Slots::<T>::get(last).and_then(|who| Some((Provers::<T>::get(&who)?, who))) {
 				Some((mut moved, moved_who)) => {
-					let programs = moved.programs();
-					Self::reweigh(last, (&programs, moved.stake), (&[], Zero::zero()));
-					Self::reweigh(prover.slot, (&[], Zero::zero()), (&programs, moved.stake));
+					let (programs, weight) = (moved.programs(), moved.draw_weight());
+					Self::reweigh(last, (&programs, weight), (&[], Zero::zero()));
+					Self::reweigh(prover.slot, (&[], Zero::zero()), (&programs, weight));
 					moved.slot = prover.slot;
 					Slots::<T>::insert(prover.slot, &moved_who);
 					Provers::<T>::insert(&moved_who, moved);
@@ -249,6 +274,7 @@ fn has_duplicates(programs: impl Iterator<Item = Program>) -> bool {
 
 impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 	type Balance = BalanceOf<T>;
+	type BlockNumber = BlockNumberFor<T>;
 
 	fn draw(
 		program: Program,
@@ -290,67 +316,76 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 		beneficiary: &T::AccountId,
 		reason: FailureReason,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut record = Provers::<T>::get(prover).ok_or(Error::<T>::NotRegistered)?;
-		ensure!(amount <= record.locked, Error::<T>::SlashExceedsCollateral);
-		let (slashed, to_beneficiary) = Self::slash_hold(prover, amount, beneficiary);
-		let stake = record.stake.saturating_sub(slashed);
-		let programs = record.programs();
-		Self::reweigh(record.slot, (&programs, record.stake), (&programs, stake));
-		record.stake = stake;
-		record.locked = record.locked.saturating_sub(slashed);
-		record.stats.slashed_total = record.stats.slashed_total.saturating_add(slashed);
-		Provers::<T>::insert(prover, record);
+		let slashed = Self::update_prover(prover, |record| {
+			ensure!(amount <= record.locked, Error::<T>::SlashExceedsCollateral);
+			let (slashed, to_beneficiary) = Self::slash_hold(prover, amount, beneficiary);
+			record.stake = record.stake.saturating_sub(slashed);
+			record.locked = record.locked.saturating_sub(slashed);
+			record.stats.slashed_total = record.stats.slashed_total.saturating_add(slashed);
+			Self::deposit_event(Event::Slashed {
+				prover: prover.clone(),
+				amount: slashed,
+				beneficiary: beneficiary.clone(),
+				to_beneficiary,
+				reason,
+			});
+			Ok(slashed)
+		})?;
 		log::debug!(target: LOG_TARGET, "slashed {slashed:?} from {prover:?} ({reason:?})");
-		Self::deposit_event(Event::Slashed {
-			prover: prover.clone(),
-			amount: slashed,
-			beneficiary: beneficiary.clone(),
-			to_beneficiary,
-			reason,
-		});
 		Ok(slashed)
 	}
 
 	fn suspend(prover: &T::AccountId, reason: FailureReason) {
 		let until = frame_system::Pallet::<T>::block_number()
 			.saturating_add(Params::<T>::get().suspension_period);
-		let suspended = Provers::<T>::mutate(prover, |record| match record.as_mut() {
-			Some(record) => {
-				record.suspended_until =
-					Some(record.suspended_until.map_or(until, |u| u.max(until)));
-				true
-			},
-			None => false,
+		let suspended = Self::update_prover(prover, |record| {
+			record.suspended_until = Some(record.suspended_until.map_or(until, |u| u.max(until)));
+			Ok(())
 		});
-		if suspended {
-			Self::deposit_event(Event::Suspended { prover: prover.clone(), until, reason });
-		} else {
-			defensive!("only registered provers hold jobs and can be suspended");
+		match suspended {
+			Ok(()) => {
+				Self::deposit_event(Event::Suspended { prover: prover.clone(), until, reason })
+			},
+			Err(error) => {
+				defensive!("only registered provers hold jobs and can be suspended", error);
+			},
 		}
 	}
 
 	fn record_success(prover: &T::AccountId) {
-		Provers::<T>::mutate(prover, |record| {
-			if let Some(record) = record.as_mut() {
-				record.stats.jobs_done = record.stats.jobs_done.saturating_add(1);
-			}
-		})
+		let recorded = Self::update_prover(prover, |record| {
+			record.stats.jobs_done = record.stats.jobs_done.saturating_add(1);
+			Ok(())
+		});
+		if let Err(error) = recorded {
+			defensive!("a prover with a job in progress cannot deregister", error);
+		}
 	}
 
 	fn record_failure(prover: &T::AccountId, reason: FailureReason) {
-		Provers::<T>::mutate(prover, |record| {
-			if let Some(record) = record.as_mut() {
-				let stats = &mut record.stats;
-				match reason {
-					FailureReason::AcceptTimeout | FailureReason::ProofTimeout => {
-						stats.jobs_missed = stats.jobs_missed.saturating_add(1)
-					},
-					FailureReason::InvalidProof => {
-						stats.invalid_proofs = stats.invalid_proofs.saturating_add(1)
-					},
-				}
+		let recorded = Self::update_prover(prover, |record| {
+			let stats = &mut record.stats;
+			match reason {
+				FailureReason::AcceptTimeout | FailureReason::ProofTimeout => {
+					stats.jobs_missed = stats.jobs_missed.saturating_add(1)
+				},
+				FailureReason::InvalidProof => {
+					stats.invalid_proofs = stats.invalid_proofs.saturating_add(1)
+				},
 			}
-		})
+			Ok(())
+		});
+		if let Err(error) = recorded {
+			defensive!("a prover with a job in progress cannot deregister", error);
+		}
+	}
+
+	fn suspension_end(prover: &T::AccountId) -> Option<BlockNumberFor<T>> {
+		Provers::<T>::get(prover).and_then(|record| record.suspended_until)
+	}
+
+	fn resume(prover: &T::AccountId) -> DispatchResult {
+		Self::do_resume(prover.clone())
 	}
 
 	fn eligible_asks(
@@ -362,6 +397,10 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 
 	fn draw_weight(attempts: u32) -> Weight {
 		<T as Config>::WeightInfo::draw(T::MaxProvers::get(), attempts)
+	}
+
+	fn resume_weight() -> Weight {
+		<T as Config>::WeightInfo::resume()
 	}
 
 	fn max_draw_attempts() -> u32 {
@@ -445,8 +484,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each program's tree holds, node for node, the sums of its provers' stakes: every bottom
-	/// entry is its slot's stake (if the slot's prover proves the program), every entry above
+	/// Each program's tree holds, node for node, the sums of its provers' draw weights: every
+	/// bottom entry is its slot's weight (if the slot's prover proves the program), every entry above
 	/// is the sum of its child's entries, and no node is stored that is all zeros.
 	fn check_draw_trees() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::selection::{leaf_of, parent_of, ARITY};
@@ -455,7 +494,8 @@ impl<T: Config> Pallet<T> {
 		for program in Program::ALL {
 			let mut expected = BTreeMap::<u32, Vec<BalanceOf<T>>>::new();
 			for (_, prover) in Provers::<T>::iter() {
-				if prover.ask(program).is_none() || prover.stake.is_zero() {
+				let weight = prover.draw_weight();
+				if prover.ask(program).is_none() || weight.is_zero() {
 					continue;
 				}
 				let (mut node, mut entry) = leaf_of(capacity, prover.slot);
@@ -463,7 +503,7 @@ impl<T: Config> Pallet<T> {
 					let entries = expected
 						.entry(node)
 						.or_insert_with(|| alloc::vec![Zero::zero(); ARITY as usize]);
-					entries[entry] = entries[entry].saturating_add(prover.stake);
+					entries[entry] = entries[entry].saturating_add(weight);
 					if node == 0 {
 						break;
 					}

@@ -8,7 +8,8 @@
 //! Calls (see each call's docs): [`register`](Pallet::register),
 //! [`bond_more`](Pallet::bond_more), [`unbond`](Pallet::unbond),
 //! [`withdraw_unbonded`](Pallet::withdraw_unbonded), [`set_programs`](Pallet::set_programs),
-//! [`set_asks`](Pallet::set_asks), [`deregister`](Pallet::deregister) and, for Root,
+//! [`set_asks`](Pallet::set_asks), [`deregister`](Pallet::deregister),
+//! [`resume`](Pallet::resume) and, for Root,
 //! [`set_params`](Pallet::set_params). Other pallets use the registry through
 //! [`ProverRegistry`](traits::ProverRegistry), which this pallet implements.
 //!
@@ -19,14 +20,16 @@
 //! takes a job of that program for. When the job market draws a prover for a job, every
 //! registered prover that proves the job's program, asks no more than the job's fee, is not
 //! suspended and has enough free stake for the job's collateral can be drawn, with a chance
-//! proportional to its stake.
+//! proportional to its *draw weight*: its stake times its reliability, a factor in (0, 1]
+//! computed from its own record (see [`ProverStats::reliability`]).
 //!
 //! A drawn prover's collateral for the job is *locked*: until the job leaves it, that part of
 //! its stake can neither be unbonded nor back another job, so a prover never holds jobs whose
 //! collateral adds up to more than its stake. If the prover fails the job (no accept, no proof
 //! in time, an invalid proof), the job market slashes some or all of that collateral: a share
-//! goes to the requester, the rest is burned; and the prover is suspended (gets no new jobs)
-//! for the suspension period.
+//! goes to the requester, the rest is burned; its reliability falls; and the prover is
+//! suspended: out of the draw until it calls `resume`, which it may do once the suspension
+//! period is over (its node does it by itself, so a prover whose node is down stays out).
 //!
 //! Stake leaves through unbonding: `unbond` (or `deregister`, which unbonds everything) moves
 //! an amount out of the stake, and `withdraw_unbonded` releases it once the unbonding period
@@ -41,7 +44,7 @@
 //!   split between the beneficiary and `OnSlash`.
 //! - [`Provers`] holds each prover's record; [`Unbonding`] its unbonding chunks (which outlive
 //!   deregistration); [`Slots`] gives each prover a dense slot `0 .. ProverCount`; [`DrawTree`]
-//!   is one 64-ary sum tree of stakes over the slots per program (see the `selection` module):
+//!   is one 64-ary sum tree of draw weights over the slots per program (see the `selection` module):
 //!   a draw reads, and a stake change writes, one node per level (three at 16,384 slots),
 //!   whatever the number of provers.
 //! - Economic parameters ([`Params`]: minimum stake, unbonding and suspension periods) are in
@@ -51,11 +54,14 @@
 //!
 //! ### Terminology
 //!
-//! - **Stake**: the bonded amount; it weighs the prover in draws.
+//! - **Stake**: the bonded amount; with the reliability, it weighs the prover in draws.
+//! - **Reliability**: a factor from the prover's record of jobs done, missed and invalid.
+//! - **Draw weight**: stake times reliability; zero while suspended.
 //! - **Locked**: the part of the stake that backs jobs in progress (their collateral).
 //! - **Free stake**: stake minus locked: what new jobs' collateral and `unbond` can use.
 //! - **Ask**: a prover's minimum fee for a program.
-//! - **Suspension**: a period after a failure in which the prover gets no new jobs.
+//! - **Suspension**: after a failure, the prover gets no new jobs until it resumes, at the
+//!   earliest after the suspension period.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -218,8 +224,11 @@ pub mod pallet {
 			to_beneficiary: BalanceOf<T>,
 			reason: FailureReason,
 		},
-		/// A prover gets no new jobs before block `until`.
+		/// A prover is out of the draw (no new jobs) until it resumes, which it may do from
+		/// block `until` (`resume`; its node does it by itself).
 		Suspended { prover: T::AccountId, until: BlockNumberFor<T>, reason: FailureReason },
+		/// A suspended prover resumed: it is in the draw again.
+		Resumed { prover: T::AccountId },
 		/// Root changed the parameters.
 		ParamsSet { params: ParamsOf<T> },
 	}
@@ -269,6 +278,11 @@ pub mod pallet {
 		SlashExceedsCollateral,
 		/// The parameters are invalid: the minimum stake must be greater than zero.
 		InvalidParams,
+		/// The prover is not suspended: it is in the draw already.
+		NotSuspended,
+		/// The prover's suspension is not over: it may resume from the block in its
+		/// `suspended_until`.
+		SuspensionNotOver,
 	}
 
 	#[pallet::hooks]
@@ -472,6 +486,29 @@ pub mod pallet {
 		pub fn set_params(origin: OriginFor<T>, params: ParamsOf<T>) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::do_set_params(params)
+		}
+
+		/// Return to the draw after a suspension (the circuit breaker's reset): from the next
+		/// draw on you can be drawn for new jobs again.
+		///
+		/// ## Dispatch Origin
+		/// Signed: a suspended prover whose suspension is over.
+		///
+		/// ## Details
+		/// A prover that fails a job is suspended: out of the draw until it resumes, which it
+		/// may do from block `suspended_until` on. It is not put back by itself, so a prover
+		/// whose node is down gets no more jobs to miss. A prover's node resumes for it as soon
+		/// as it may (`jobs.resumeAuthorized`, no fee); this call is for doing it by hand.
+		///
+		/// ## Errors
+		/// `NotRegistered`, `NotSuspended`, `SuspensionNotOver`.
+		///
+		/// ## Events
+		/// `Resumed`.
+		#[pallet::call_index(8)]
+		pub fn resume(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_resume(who)
 		}
 	}
 }

@@ -1,13 +1,13 @@
-//! The stake-weighted draw.
+//! The weighted draw: stake times reliability.
 //!
 //! Every program has a sum tree of [`ARITY`] = 64 children per node over prover slots
-//! ([`DrawTree`]): a bottom node holds the stakes of 64 consecutive slots (a slot's stake if its
-//! prover proves the program, zero otherwise), and every node above holds the sums of its 64
-//! children. A node is one storage item (64 balances), so with `MaxProvers` = 16,384 slots the
+//! ([`DrawTree`]): a bottom node holds the draw weights of 64 consecutive slots (a slot's
+//! [`draw_weight`](crate::Prover::draw_weight) if its prover proves the program, zero
+//! otherwise), and every node above holds the sums of its 64 children. A node is one storage item (64 balances), so with `MaxProvers` = 16,384 slots the
 //! tree has three levels, and:
 //!
-//! - the total stake of a program is one read (the root's entries, summed);
-//! - a stake or program change writes one node per level (three) per program it touches;
+//! - the total weight of a program is one read (the root's entries, summed);
+//! - a weight or program change writes one node per level (three) per program it touches;
 //! - finding the prover at a random point of `[0, total)` reads one node per level (three).
 //!
 //! None of this depends on how many provers are registered: 10 or 10,000 cost the same.
@@ -16,13 +16,15 @@
 //! `64k + 1 ..= 64k + 64`, so the parent of node `k > 0` is `(k - 1) / 64` and `k` is its entry
 //! `(k - 1) % 64`. A node whose entries are all zero is not stored.
 //!
-//! The tree weighs by stake and program only. The rest of eligibility (the ask, free stake for
-//! the collateral, suspension, the caller's own exclusions) is checked on the drawn prover; an
-//! ineligible draw is retried with fresh randomness up to `MaxDrawAttempts` times. A draw is
-//! therefore exact (each eligible prover wins with probability proportional to its stake) and
-//! bounded, and it can miss when most of the stake is ineligible: with a fraction `q` of the
-//! stake ineligible it finds nobody with probability `q^MaxDrawAttempts`, and the caller tries
-//! again in a later block. The caller is charged for the attempts the draw made.
+//! A prover's weight is its stake times its reliability, and zero while it is suspended, so a
+//! suspended prover's stake is out of the tree: a draw among the provers in the draw never
+//! lands on it. What depends on the job (the ask, free stake for the collateral, the caller's
+//! own exclusions: the job's requester and its failed provers) is checked on the drawn prover;
+//! an ineligible pick is retried with fresh randomness up to `MaxDrawAttempts` times. A draw is
+//! therefore exact (each eligible prover wins with probability proportional to its weight) and
+//! bounded; it can miss only when most of the weight is ruled out by the job itself: with a
+//! fraction `q` of the weight ineligible it finds nobody with probability `q^MaxDrawAttempts`,
+//! and the caller tries again in a later block. The caller is charged for the attempts made.
 
 use crate::{types::BalanceOf, Config, DrawTree, Pallet, Provers, Slots};
 use codec::Encode;
@@ -33,7 +35,7 @@ use sp_runtime::traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Z
 /// Children per draw-tree node.
 pub const ARITY: u32 = 64;
 
-/// One draw-tree node: its children's sums (a bottom node: its slots' stakes).
+/// One draw-tree node: its children's sums (a bottom node: its slots' weights).
 pub type TreeNode<T> = [BalanceOf<T>; ARITY as usize];
 
 /// A draw's outcome: the prover found, if any, and how many picks it took (what it costs).
@@ -41,7 +43,7 @@ pub type TreeNode<T> = [BalanceOf<T>; ARITY as usize];
 pub struct Drawn<AccountId> {
 	/// The eligible prover drawn; `None` if every attempt picked an ineligible one.
 	pub prover: Option<AccountId>,
-	/// Picks made: 1 ..= `MaxDrawAttempts` (0 if the program has no stake at all).
+	/// Picks made: 1 ..= `MaxDrawAttempts` (0 if the program has no weight at all).
 	pub attempts: u32,
 }
 
@@ -74,8 +76,8 @@ impl<T: Config> Pallet<T> {
 		[Zero::zero(); ARITY as usize]
 	}
 
-	/// The total stake of the provers of `program`.
-	pub fn program_stake(program: Program) -> BalanceOf<T> {
+	/// The total draw weight of the provers of `program`.
+	pub fn program_weight(program: Program) -> BalanceOf<T> {
 		DrawTree::<T>::get(program, 0)
 			.unwrap_or_else(Self::empty_node)
 			.iter()
@@ -91,7 +93,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn tree_sub(program: Program, slot: u32, amount: BalanceOf<T>) {
 		Self::tree_update(program, slot, |entry| {
 			if entry < amount {
-				defensive!("a draw-tree entry is smaller than the stake it contains");
+				defensive!("a draw-tree entry is smaller than the weight it contains");
 			}
 			entry.saturating_sub(amount)
 		});
@@ -113,8 +115,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The slot whose stake interval contains `point` (`0 <= point < program_stake(program)`):
-	/// slot `i` owns `[stake of slots < i, stake of slots <= i)`. `None` if `point` is past the
+	/// The slot whose weight interval contains `point` (`0 <= point < program_weight(program)`):
+	/// slot `i` owns `[weight of slots < i, weight of slots <= i)`. `None` if `point` is past the
 	/// total (never, for a point drawn below it).
 	pub(crate) fn tree_find(program: Program, mut point: BalanceOf<T>) -> Option<u32> {
 		let (levels, first) = tree_shape(T::MaxProvers::get());
@@ -140,17 +142,17 @@ impl<T: Config> Pallet<T> {
 		None
 	}
 
-	/// Move the draw weight of the prover in `slot` from (`before`, `stake_before`) to
-	/// (`after`, `stake_after`), each a list of programs and a stake.
+	/// Move the draw weight of the prover in `slot` from `before` to `after`, each a list of
+	/// programs and a weight.
 	pub(crate) fn reweigh(
 		slot: u32,
 		before: (&[Program], BalanceOf<T>),
 		after: (&[Program], BalanceOf<T>),
 	) {
 		for program in Program::ALL {
-			let weight = |(programs, stake): (&[Program], BalanceOf<T>)| {
+			let weight = |(programs, weight): (&[Program], BalanceOf<T>)| {
 				if programs.contains(&program) {
-					stake
+					weight
 				} else {
 					Zero::zero()
 				}
@@ -164,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Draw a prover for a job of `program` with `fee` and `collateral`, stake-weighted among
+	/// Draw a prover for a job of `program` with `fee` and `collateral`, by draw weight among
 	/// the provers that can take it and that `exclude` does not rule out, from `seed`.
 	///
 	/// At most `MaxDrawAttempts` picks; no prover if none of them was eligible (see the module
@@ -177,11 +179,10 @@ impl<T: Config> Pallet<T> {
 		exclude: impl Fn(&T::AccountId) -> bool,
 	) -> Drawn<T::AccountId> {
 		let mut drawn = Drawn { prover: None, attempts: 0 };
-		let total: u128 = Self::program_stake(program).unique_saturated_into();
+		let total: u128 = Self::program_weight(program).unique_saturated_into();
 		if total == 0 {
 			return drawn;
 		}
-		let now = frame_system::Pallet::<T>::block_number();
 		for attempt in 0..T::MaxDrawAttempts::get() {
 			drawn.attempts = attempt.saturating_add(1);
 			let random = sp_io::hashing::blake2_256(&(seed, attempt).encode());
@@ -190,7 +191,7 @@ impl<T: Config> Pallet<T> {
 			// A uniform 128-bit number modulo the total: the bias is below total / 2^128.
 			let point = BalanceOf::<T>::unique_saturated_from(u128::from_le_bytes(bytes) % total);
 			let Some(slot) = Self::tree_find(program, point) else {
-				defensive!("a point below the total stake is in the draw tree");
+				defensive!("a point below the total weight is in the draw tree");
 				continue;
 			};
 			let Some(who) = Slots::<T>::get(slot) else {
@@ -201,7 +202,7 @@ impl<T: Config> Pallet<T> {
 				defensive!("a slot names an account that is not a prover");
 				continue;
 			};
-			if prover.can_take(program, fee, collateral, now) && !exclude(&who) {
+			if prover.can_take(program, fee, collateral) && !exclude(&who) {
 				drawn.prover = Some(who);
 				return drawn;
 			}

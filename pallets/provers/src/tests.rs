@@ -33,6 +33,27 @@ fn draw(program: Program, fee: Balance, collateral: Balance, seed: u64) -> Optio
 
 type Registry = Pallet<Test>;
 
+/// 20,000 draws of a MimcVdf job among provers `100 ..` whose draw weights are `weights`: how
+/// often each was drawn, and Pearson's chi-square of those counts against the weights.
+fn draw_counts_and_chi_square(weights: &[f64]) -> (Vec<u64>, f64) {
+	const DRAWS: u64 = 20_000;
+	let mut counts = vec![0u64; weights.len()];
+	for seed in 0..DRAWS {
+		let who = draw(MimcVdf, 0, 0, seed).expect("every prover is eligible");
+		counts[(who - 100) as usize] += 1;
+	}
+	let total: f64 = weights.iter().sum();
+	let chi_square = counts
+		.iter()
+		.zip(weights)
+		.map(|(observed, weight)| {
+			let expected = DRAWS as f64 * weight / total;
+			(*observed as f64 - expected).powi(2) / expected
+		})
+		.sum();
+	(counts, chi_square)
+}
+
 mod register {
 	use super::*;
 
@@ -56,8 +77,8 @@ mod register {
 			assert_eq!(held(1), 500);
 			assert_eq!(free(1), ENDOWMENT - 500);
 			assert_eq!(ProverCount::<Test>::get(), 1);
-			assert_eq!(Registry::program_stake(Fibonacci), 500);
-			assert_eq!(Registry::program_stake(RescueChain), 0);
+			assert_eq!(Registry::program_weight(Fibonacci), 500);
+			assert_eq!(Registry::program_weight(RescueChain), 0);
 			assert_eq!(
 				provers_events(),
 				vec![Event::Registered { prover: 1, stake: 500, offers: record.offers }]
@@ -172,8 +193,8 @@ mod register {
 				assert_eq!(prover(1).programs(), ALL.to_vec());
 				assert_eq!(prover(2).slot, 1);
 				assert_eq!(held(2), 300);
-				assert_eq!(Registry::program_stake(RescueChain), 1_300);
-				assert_eq!(Registry::program_stake(MimcVdf), 1_000);
+				assert_eq!(Registry::program_weight(RescueChain), 1_300);
+				assert_eq!(Registry::program_weight(MimcVdf), 1_000);
 			});
 	}
 }
@@ -187,7 +208,7 @@ mod bonding {
 			assert_ok!(Registry::bond_more(signed(1), 250));
 			assert_eq!(prover(1).stake, 750);
 			assert_eq!(held(1), 750);
-			assert_eq!(Registry::program_stake(MimcVdf), 750);
+			assert_eq!(Registry::program_weight(MimcVdf), 750);
 			assert_eq!(
 				provers_events(),
 				vec![Event::Bonded { prover: 1, amount: 250, stake: 750 }]
@@ -218,7 +239,7 @@ mod bonding {
 				Unbonding::<Test>::get(1).to_vec(),
 				vec![UnbondingChunk { amount: 150, unlock_at: 1 + UNBONDING }]
 			);
-			assert_eq!(Registry::program_stake(Fibonacci), 350);
+			assert_eq!(Registry::program_weight(Fibonacci), 350);
 			// A second unbond in the same block joins the chunk.
 			assert_ok!(Registry::unbond(signed(1), 50));
 			assert_eq!(
@@ -321,8 +342,8 @@ mod offers {
 			assert_ok!(Registry::set_programs(signed(1), vec![MimcVdf, RescueChain]));
 			let offers = prover(1).offers;
 			assert_eq!(offers.to_vec(), vec![ask(MimcVdf, 30), ask(RescueChain, 0)]);
-			assert_eq!(Registry::program_stake(Fibonacci), 0);
-			assert_eq!(Registry::program_stake(RescueChain), 500);
+			assert_eq!(Registry::program_weight(Fibonacci), 0);
+			assert_eq!(Registry::program_weight(RescueChain), 500);
 			assert_eq!(draw(Fibonacci, 100, 0, 1), None);
 			assert_eq!(draw(RescueChain, 100, 0, 1), Some(1));
 			assert_eq!(provers_events(), vec![Event::OffersChanged { prover: 1, offers }]);
@@ -399,8 +420,8 @@ mod deregister {
 				assert_eq!(prover(3).slot, 0);
 				assert_eq!(Slots::<Test>::get(0), Some(3));
 				assert_eq!(ProverCount::<Test>::get(), 2);
-				assert_eq!(Registry::program_stake(Fibonacci), 300);
-				assert_eq!(Registry::program_stake(MimcVdf), 200);
+				assert_eq!(Registry::program_weight(Fibonacci), 300);
+				assert_eq!(Registry::program_weight(MimcVdf), 200);
 				assert_eq!(held(1), 500);
 				assert_eq!(
 					provers_events(),
@@ -499,7 +520,7 @@ mod registry {
 			let record = prover(1);
 			assert_eq!((record.stake, record.locked, record.active_jobs), (300, 0, 0));
 			assert_eq!(record.stats.slashed_total, 200);
-			assert_eq!(Registry::program_stake(Fibonacci), 300);
+			assert_eq!(Registry::program_weight(Fibonacci), 300);
 			assert_eq!(
 				provers_events(),
 				vec![Event::Slashed {
@@ -542,8 +563,10 @@ mod registry {
 		});
 	}
 
+	/// A suspended prover's stake leaves the draw at once and comes back only when it resumes,
+	/// which it may do once the suspension period is over.
 	#[test]
-	fn suspended_provers_are_not_drawn() {
+	fn suspended_provers_are_out_of_the_draw_until_they_resume() {
 		ExtBuilder::default().prover(1, 500, ALL).build_and_execute(|| {
 			Registry::suspend(&1, FailureReason::AcceptTimeout);
 			assert_eq!(prover(1).suspended_until, Some(1 + SUSPENSION));
@@ -555,14 +578,53 @@ mod registry {
 					reason: FailureReason::AcceptTimeout
 				}]
 			);
+			assert_eq!(Registry::program_weight(Fibonacci), 0);
 			for seed in 0..20 {
 				assert_eq!(draw(Fibonacci, 100, 0, seed), None);
 			}
 			run_to_block(SUSPENSION);
-			assert_eq!(draw(Fibonacci, 100, 0, 1), None);
+			assert_noop!(Registry::resume(signed(1)), Error::<Test>::SuspensionNotOver);
 			run_to_block(1 + SUSPENSION);
+			// Over, but not back until it says so.
+			assert_eq!(draw(Fibonacci, 100, 0, 1), None);
+			assert_eq!(Registry::suspension_end(&1), Some(1 + SUSPENSION));
+			assert_ok!(Registry::resume(signed(1)));
+			assert_eq!(provers_events().last(), Some(&Event::Resumed { prover: 1 }));
+			assert_eq!(Registry::suspension_end(&1), None);
+			assert_eq!(Registry::program_weight(Fibonacci), 500);
 			assert_eq!(draw(Fibonacci, 100, 0, 1), Some(1));
 		});
+	}
+
+	#[test]
+	fn resume_errors() {
+		ExtBuilder::default().prover(1, 500, ALL).build_and_execute(|| {
+			assert_noop!(Registry::resume(signed(2)), Error::<Test>::NotRegistered);
+			assert_noop!(Registry::resume(signed(1)), Error::<Test>::NotSuspended);
+			Registry::suspend(&1, FailureReason::ProofTimeout);
+			assert_noop!(Registry::resume(signed(1)), Error::<Test>::SuspensionNotOver);
+		});
+	}
+
+	/// With 98% of the stake suspended, every draw finds the small prover at its first pick
+	/// (the draw used to land on the suspended stake and miss 85% of the time).
+	#[test]
+	fn a_draw_finds_the_only_prover_in_the_draw_at_once() {
+		ExtBuilder::default()
+			.prover(1, 100_000, ALL)
+			.prover(2, 2_000, ALL)
+			.build_and_execute(|| {
+				Registry::suspend(&1, FailureReason::ProofTimeout);
+				for seed in 0..100u64 {
+					let seed = sp_io::hashing::blake2_256(&seed.encode());
+					assert_eq!(
+						<Registry as ProverRegistry<AccountId>>::draw(MimcVdf, 0, 0, &seed, |_| {
+							false
+						}),
+						crate::Drawn { prover: Some(2), attempts: 1 }
+					);
+				}
+			});
 	}
 
 	#[test]
@@ -575,6 +637,101 @@ mod registry {
 			Registry::record_failure(&1, FailureReason::InvalidProof);
 			let stats = prover(1).stats;
 			assert_eq!((stats.jobs_done, stats.jobs_missed, stats.invalid_proofs), (2, 2, 1));
+		});
+	}
+}
+
+mod reliability {
+	use super::*;
+	use sp_runtime::Perbill;
+
+	fn stats(jobs_done: u32, jobs_missed: u32, invalid_proofs: u32) -> ProverStats<Balance> {
+		ProverStats { jobs_done, jobs_missed, invalid_proofs, slashed_total: 0 }
+	}
+
+	#[test]
+	fn the_formula() {
+		// Never failed: 1, however much or little it has done.
+		assert_eq!(stats(0, 0, 0).reliability(), Perbill::one());
+		assert_eq!(stats(1_000, 0, 0).reliability(), Perbill::one());
+		// (done + 10) / (done + 10 + 5 missed + 20 invalid).
+		assert_eq!(stats(0, 1, 0).reliability(), Perbill::from_rational(10u32, 15));
+		assert_eq!(stats(10, 1, 0).reliability(), Perbill::from_rational(20u32, 25));
+		assert_eq!(stats(0, 0, 1).reliability(), Perbill::from_rational(10u32, 30));
+		assert_eq!(stats(30, 2, 1).reliability(), Perbill::from_rational(40u32, 70));
+		// 50 misses and nothing done: 10 / 260; good work makes up for it.
+		assert_eq!(stats(0, 50, 0).reliability(), Perbill::from_rational(10u32, 260));
+		assert_eq!(stats(990, 50, 0).reliability(), Perbill::from_rational(1_000u32, 1_250));
+		// Bounded below.
+		assert_eq!(stats(0, u32::MAX, u32::MAX).reliability_fraction(), (1, 100));
+		assert_eq!(stats(0, 199, 0).reliability_fraction(), (1, 100));
+		assert_eq!(stats(0, 198, 0).reliability_fraction(), (10, 1_000));
+	}
+
+	/// The draw weight follows the record: a failure lowers it, every job done raises it.
+	#[test]
+	fn the_draw_weight_follows_the_record() {
+		ExtBuilder::default().prover(1, 1_500, &[MimcVdf]).build_and_execute(|| {
+			assert_eq!(Registry::program_weight(MimcVdf), 1_500);
+			Registry::record_failure(&1, FailureReason::AcceptTimeout);
+			assert_eq!(prover(1).draw_weight(), 1_000);
+			assert_eq!(Registry::program_weight(MimcVdf), 1_000);
+			for _ in 0..10 {
+				Registry::record_success(&1);
+			}
+			assert_eq!(Registry::program_weight(MimcVdf), 1_200);
+			Registry::record_failure(&1, FailureReason::InvalidProof);
+			assert_eq!(Registry::program_weight(MimcVdf), 1_500 * 20 / 45);
+			// Stake changes move the weight by the same factor.
+			assert_ok!(Registry::bond_more(signed(1), 3_000));
+			assert_eq!(Registry::program_weight(MimcVdf), 4_500 * 20 / 45);
+		});
+	}
+
+	/// Over many draws each prover's share matches its share of stake times reliability:
+	/// Pearson's chi-square over 8 provers (7 degrees of freedom) stays below 18.48, the
+	/// critical value for p = 0.01. Equal stakes, different records: the records alone make
+	/// the difference.
+	#[test]
+	fn draws_are_proportional_to_stake_times_reliability() {
+		let records = [
+			(0, 0, 0),
+			(5, 1, 0),
+			(0, 1, 0),
+			(0, 3, 0),
+			(0, 0, 1),
+			(20, 2, 1),
+			(0, 10, 0),
+			(100, 0, 0),
+		];
+		let mut builder = ExtBuilder::default();
+		for i in 0..records.len() {
+			builder = builder.prover(100 + i as u64, 10_000, ALL);
+		}
+		builder.build_and_execute(|| {
+			for (i, (done, missed, invalid)) in records.iter().enumerate() {
+				let who = 100 + i as u64;
+				for _ in 0..*done {
+					Registry::record_success(&who);
+				}
+				for _ in 0..*missed {
+					Registry::record_failure(&who, FailureReason::ProofTimeout);
+				}
+				for _ in 0..*invalid {
+					Registry::record_failure(&who, FailureReason::InvalidProof);
+				}
+			}
+			let weights: Vec<f64> = (0..records.len())
+				.map(|i| prover(100 + i as u64).draw_weight() as f64)
+				.collect();
+			let (counts, chi_square) = draw_counts_and_chi_square(&weights);
+			assert!(
+				chi_square < 18.48,
+				"chi-square {chi_square} for {counts:?}, weights {weights:?}"
+			);
+			// And the records matter: the clean prover is drawn about 6.5 times as often as
+			// the one with 10 misses (10,000 against 10,000 * 10/60).
+			assert!(counts[0] > 5 * counts[6], "{counts:?}");
 		});
 	}
 }
@@ -642,21 +799,8 @@ mod draw {
 			builder = builder.prover(100 + i as u64, *stake, ALL);
 		}
 		builder.build_and_execute(|| {
-			const DRAWS: u64 = 20_000;
-			let mut counts = vec![0u64; stakes.len()];
-			for seed in 0..DRAWS {
-				let who = draw(MimcVdf, 0, 0, seed).expect("every prover is eligible");
-				counts[(who - 100) as usize] += 1;
-			}
-			let total: Balance = stakes.iter().sum();
-			let chi_square: f64 = counts
-				.iter()
-				.zip(&stakes)
-				.map(|(observed, stake)| {
-					let expected = DRAWS as f64 * *stake as f64 / total as f64;
-					(*observed as f64 - expected).powi(2) / expected
-				})
-				.sum();
+			let weights: Vec<f64> = stakes.iter().map(|stake| *stake as f64).collect();
+			let (counts, chi_square) = draw_counts_and_chi_square(&weights);
 			assert!(chi_square < 21.67, "chi-square {chi_square} for {counts:?}");
 		});
 	}
@@ -728,14 +872,14 @@ mod draw {
 				assert_eq!(Registry::tree_find(MimcVdf, point + stake - 1), Some(slot));
 				point += stake;
 			}
-			assert_eq!(Registry::program_stake(MimcVdf), point);
+			assert_eq!(Registry::program_weight(MimcVdf), point);
 			assert_eq!(Registry::tree_find(MimcVdf, point), None);
 		});
 	}
 
 	/// The draw trees stay exact through any sequence of registrations, stake changes,
-	/// program changes, slashes and deregistrations (`do_try_state` compares every node with
-	/// the stakes after each step).
+	/// program changes, slashes, suspensions, resumptions, records and deregistrations
+	/// (`do_try_state` compares every node with the draw weights after each step).
 	#[test]
 	fn trees_stay_exact_through_any_history() {
 		ExtBuilder::default().build_and_execute(|| {
@@ -751,13 +895,27 @@ mod draw {
 				let who = 100 + next(150);
 				let programs: Vec<Program> = ALL.iter().copied().filter(|_| next(2) == 0).collect();
 				let programs = if programs.is_empty() { vec![MimcVdf] } else { programs };
-				let _ = match next(6) {
+				let _ = match next(9) {
 					0 | 1 => {
 						Registry::register(signed(who), 100 + next(900) as u128, programs, vec![])
 					},
 					2 => Registry::bond_more(signed(who), 1 + next(100) as u128),
 					3 => Registry::unbond(signed(who), 1 + next(100) as u128),
 					4 => Registry::set_programs(signed(who), programs),
+					5 if Provers::<Test>::contains_key(who) => {
+						Registry::suspend(&who, FailureReason::AcceptTimeout);
+						Registry::record_failure(&who, FailureReason::AcceptTimeout);
+						Ok(())
+					},
+					6 => {
+						run_to_block(System::block_number() + 1);
+						Registry::resume(signed(who))
+					},
+					7 if Provers::<Test>::contains_key(who) => {
+						Registry::record_success(&who);
+						Ok(())
+					},
+					5 | 7 => Ok(()),
 					_ => Registry::deregister(signed(who)),
 				};
 				if step % 7 == 0 && Registry::lock_collateral(&who, 50).is_ok() {

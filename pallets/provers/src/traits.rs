@@ -15,11 +15,14 @@ use sp_runtime::DispatchError;
 pub trait ProverRegistry<AccountId> {
 	/// The currency's balance type.
 	type Balance;
+	/// The runtime's block number type.
+	type BlockNumber;
 
-	/// A prover for a job of `program` with `fee` and `collateral`, drawn by stake among the
-	/// registered provers that prove the program, ask at most `fee`, have `collateral` of free
-	/// stake, are not suspended and are not ruled out by `exclude`. `None` if the draw found
-	/// nobody (none eligible, or too few of the stake: try again later), with the number of
+	/// A prover for a job of `program` with `fee` and `collateral`, drawn by weight (stake
+	/// times reliability) among the registered provers in the draw (not suspended) that prove
+	/// the program, ask at most `fee`, have `collateral` of free stake and are not ruled out by
+	/// `exclude`. `None` if the draw found nobody (nobody in the draw, or its picks were all
+	/// ruled out by the ask, the collateral or `exclude`: try again later), with the number of
 	/// picks the draw made (for [`Self::draw_weight`]).
 	fn draw(
 		program: Program,
@@ -49,8 +52,17 @@ pub trait ProverRegistry<AccountId> {
 		reason: FailureReason,
 	) -> Result<Self::Balance, DispatchError>;
 
-	/// No new jobs for `prover` for the suspension period, counted from now.
+	/// Take `prover` out of the draw: no new jobs until it resumes, which it may do once the
+	/// suspension period, counted from now, is over.
 	fn suspend(prover: &AccountId, reason: FailureReason);
+
+	/// The block from which a suspended `prover` may resume; `None` if it is in the draw (or
+	/// not registered).
+	fn suspension_end(prover: &AccountId) -> Option<Self::BlockNumber>;
+
+	/// Put a suspended `prover` back into the draw. Fails if it is not registered, not
+	/// suspended, or its suspension is not over.
+	fn resume(prover: &AccountId) -> DispatchResult;
 
 	/// Count a job `prover` proved.
 	fn record_success(prover: &AccountId);
@@ -69,6 +81,9 @@ pub trait ProverRegistry<AccountId> {
 	/// The weight of a `draw` that made `attempts` picks, with a full registry. The worst case
 	/// is `draw_weight(max_draw_attempts())`.
 	fn draw_weight(attempts: u32) -> Weight;
+
+	/// The weight of `resume`.
+	fn resume_weight() -> Weight;
 
 	/// The most picks one `draw` makes.
 	fn max_draw_attempts() -> u32;

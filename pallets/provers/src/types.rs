@@ -5,6 +5,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use scale_info::TypeInfo;
 use sortition_programs::Program;
+use sp_runtime::Perbill;
 
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
@@ -64,7 +65,8 @@ pub struct Prover<
 	pub active_jobs: u32,
 	/// The programs the prover proves, each with its ask; no program twice.
 	pub offers: BoundedVec<ProgramAsk<Balance>, MaxPrograms>,
-	/// No new jobs for the prover before this block (the circuit breaker after a failure).
+	/// Set when the prover fails a job (the circuit breaker): it is out of the draw from then
+	/// on, and may call `resume` from this block to return to it.
 	pub suspended_until: Option<BlockNumber>,
 	/// The prover's position in the draw's prefix-sum trees (`0 .. ProverCount`).
 	pub slot: u32,
@@ -85,6 +87,47 @@ pub struct ProverStats<Balance> {
 	pub invalid_proofs: u32,
 	/// Everything slashed from its stake so far.
 	pub slashed_total: Balance,
+}
+
+/// The good jobs a new prover's reliability counts as having done: one miss costs a new
+/// prover a third of its weight, not all of it.
+pub const RELIABILITY_PRIOR: u32 = 10;
+/// What one missed job (no accept, or no proof, in time) weighs against done jobs.
+pub const MISS_PENALTY: u32 = 5;
+/// What one invalid proof weighs against done jobs: a bug or a cheat, worse than a miss.
+pub const INVALID_PENALTY: u32 = 20;
+/// The lowest reliability, one part in this many: a prover's weight in the draw is never less
+/// than 1% of its stake.
+pub const MIN_RELIABILITY_DENOMINATOR: u64 = 100;
+
+impl<Balance> ProverStats<Balance> {
+	/// The share of its stake a prover weighs in the draw, from its record, as a fraction
+	/// `(numerator, denominator)`:
+	///
+	/// `(done + RELIABILITY_PRIOR) / (done + RELIABILITY_PRIOR + MISS_PENALTY * missed +
+	/// INVALID_PENALTY * invalid)`, at least `1 / MIN_RELIABILITY_DENOMINATOR`.
+	///
+	/// 1 for a prover that has never failed, whatever it has done; each failure lowers it, and
+	/// every job done raises it again towards 1 (good work makes up for old failures). A new
+	/// prover with one miss weighs 10/15 of its stake; after 10 more jobs done, 20/25.
+	pub fn reliability_fraction(&self) -> (u64, u64) {
+		let good = u64::from(self.jobs_done).saturating_add(RELIABILITY_PRIOR.into());
+		let bad = u64::from(self.jobs_missed)
+			.saturating_mul(MISS_PENALTY.into())
+			.saturating_add(u64::from(self.invalid_proofs).saturating_mul(INVALID_PENALTY.into()));
+		let total = good.saturating_add(bad);
+		if good.saturating_mul(MIN_RELIABILITY_DENOMINATOR) < total {
+			(1, MIN_RELIABILITY_DENOMINATOR)
+		} else {
+			(good, total)
+		}
+	}
+
+	/// [`Self::reliability_fraction`] as a `Perbill` (rounded down), for people to read.
+	pub fn reliability(&self) -> Perbill {
+		let (numerator, denominator) = self.reliability_fraction();
+		Perbill::from_rational(numerator, denominator)
+	}
 }
 
 /// Stake on its way out: still held (and counted in the hold), released by
@@ -171,20 +214,45 @@ where
 		self.stake.saturating_sub(self.locked)
 	}
 
-	/// Whether the prover is suspended at block `now`.
+	/// Whether the prover's suspension runs at block `now` (it may not `resume` yet).
 	pub fn is_suspended(&self, now: BlockNumber) -> bool {
 		self.suspended_until.is_some_and(|until| now < until)
 	}
 
-	/// Whether the prover can take a job of `program` with `fee` and `collateral` at `now`.
-	pub fn can_take(
-		&self,
-		program: Program,
-		fee: Balance,
-		collateral: Balance,
-		now: BlockNumber,
-	) -> bool {
-		!self.is_suspended(now)
+	/// Whether the prover is in the draw: not suspended, or resumed since.
+	pub fn in_draw(&self) -> bool {
+		self.suspended_until.is_none()
+	}
+
+	/// The prover's weight in the draw of each of its programs: its stake times its
+	/// reliability ([`ProverStats::reliability`]); zero from a suspension until it resumes.
+	pub fn draw_weight(&self) -> Balance
+	where
+		Balance: sp_runtime::traits::AtLeast32BitUnsigned,
+	{
+		use sp_runtime::{
+			helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, Rounding,
+		};
+		if !self.in_draw() {
+			return Zero::zero();
+		}
+		let (numerator, denominator) = self.stats.reliability_fraction();
+		let stake: u128 = self.stake.unique_saturated_into();
+		// Exact: stake * numerator / denominator, rounded down; numerator <= denominator, so
+		// it never overflows (`None` only for a zero denominator, which the formula excludes).
+		let weight = multiply_by_rational_with_rounding(
+			stake,
+			numerator.into(),
+			denominator.into(),
+			Rounding::Down,
+		)
+		.unwrap_or(stake);
+		Balance::unique_saturated_from(weight)
+	}
+
+	/// Whether the prover can take a job of `program` with `fee` and `collateral`.
+	pub fn can_take(&self, program: Program, fee: Balance, collateral: Balance) -> bool {
+		self.in_draw()
 			&& self.ask(program).is_some_and(|ask| ask <= fee)
 			&& self.free_stake() >= collateral
 	}

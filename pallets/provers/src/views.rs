@@ -23,7 +23,10 @@ impl<T: Config> Pallet<T> {
 				.map(|offer| Ask { program: offer.program, min_fee: offer.min_fee })
 				.collect(),
 			suspended_until: record.suspended_until,
-			suspended: record.is_suspended(now),
+			suspended: !record.in_draw(),
+			may_resume: record.suspended_until.is_some_and(|until| until <= now),
+			reliability: record.stats.reliability(),
+			draw_weight: record.draw_weight(),
 			registered_at: record.registered_at,
 			jobs_done: record.stats.jobs_done,
 			jobs_missed: record.stats.jobs_missed,
@@ -37,15 +40,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The ask and stake of every prover that could take a job of `program` with `collateral`
-	/// now, whatever its fee: it proves the program, is not suspended and has `collateral` of
+	/// now, whatever its fee: it proves the program, is in the draw and has `collateral` of
 	/// free stake.
 	pub fn eligible_asks(
 		program: Program,
 		collateral: BalanceOf<T>,
 	) -> Vec<(BalanceOf<T>, BalanceOf<T>)> {
-		let now = frame_system::Pallet::<T>::block_number();
 		Provers::<T>::iter_values()
-			.filter(|record| !record.is_suspended(now) && record.free_stake() >= collateral)
+			.filter(|record| record.in_draw() && record.free_stake() >= collateral)
 			.filter_map(|record| record.ask(program).map(|ask| (ask, record.stake)))
 			.collect()
 	}

@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn set_asks() -> Weight;
 	fn deregister() -> Weight;
 	fn set_params() -> Weight;
+	fn resume() -> Weight;
 	fn draw(n: u32, a: u32, ) -> Weight;
 }
 
@@ -185,6 +186,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	// Placeholder until the benchmarks are run again.
+	fn resume() -> Weight {
+		Self::set_programs()
+	}
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::DrawTree` (r:12 w:0)
@@ -261,6 +266,10 @@ impl WeightInfo for () {
 		Weight::from_parts(20_869_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	// Placeholder until the benchmarks are run again.
+	fn resume() -> Weight {
+		Self::set_programs()
 	}
 	fn draw(n: u32, a: u32, ) -> Weight {
 		Weight::from_parts(215_495_000, 0)

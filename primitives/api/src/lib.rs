@@ -231,10 +231,19 @@ pub struct ProverInfo<Balance, BlockNumber> {
 	pub active_jobs: u32,
 	/// The programs it proves, with its ask for each.
 	pub asks: Vec<Ask<Balance>>,
-	/// No new jobs before this block, if it was suspended (it may be in the past).
+	/// The block from which it may resume, if it is suspended (it may be in the past: a
+	/// prover stays out of the draw until it resumes).
 	pub suspended_until: Option<BlockNumber>,
-	/// Whether it is suspended now.
+	/// Whether it is suspended: out of the draw, gets no new jobs.
 	pub suspended: bool,
+	/// Whether it is suspended and may resume now (`provers.resume`).
+	pub may_resume: bool,
+	/// Its reliability: the share of its stake it weighs in the draw when not suspended, from
+	/// its record of jobs done, missed and invalid (1 for a prover that never failed).
+	pub reliability: sp_runtime::Perbill,
+	/// Its weight in the draw: stake times reliability, zero while suspended.
+	#[serde(serialize_with = "serde_str::serialize")]
+	pub draw_weight: Balance,
 	/// The block it registered in.
 	pub registered_at: BlockNumber,
 	/// Jobs it proved.
