@@ -324,7 +324,7 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
     collateral: amount(market.params.minCollateral, market.decimals, '').trim().replace(/,/g, ''),
     window: String(Math.min(Math.max(100, market.params.minProvingWindow), market.params.maxProvingWindow))
   }), [market]);
-  const [form, setForm] = useState({ program: 'Fibonacci', log: 10, seed: '', security: 'Bits96', collateral: defaults.collateral, window: defaults.window, fee: '', account: accounts[0]?.address ?? '' });
+  const [form, setForm] = useState({ program: 'Fibonacci', log: 10, seed: '', security: 'Bits96', collateral: defaults.collateral, window: defaults.window, fee: '', maxFee: '', account: accounts[0]?.address ?? '' });
   const [quote, setQuote] = useState(null);
   const [status, setStatus] = useState(null);
   const set = (name) => (e) => { setForm({ ...form, [name]: e.target.value }); if (['program', 'log', 'collateral'].includes(name)) setQuote(null); };
@@ -338,7 +338,8 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
       const collateral = parseAmount(form.collateral, market.decimals, 'the collateral');
       const q = await market.rpc('sortition_quote', [form.program, 2 ** Number(form.log), collateral.toString(), null]);
       setQuote(q);
-      setForm({ ...form, fee: amount(BigInt(q.medianFee), market.decimals, '').trim().replace(/,/g, '') });
+      const plain = (x) => amount(BigInt(x), market.decimals, '').trim().replace(/,/g, '');
+      setForm({ ...form, fee: plain(q.suggestedFee), maxFee: plain(q.suggestedMaxFee) });
     } catch (err) {
       setQuote(null);
       setStatus({ error: `No quote: ${err.message}` });
@@ -352,9 +353,11 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
       if (!account) throw new Error('choose the account that pays (a development account, or one from your browser extension)');
       const inputs = inputsOf(form.program, Number(form.log), form.seed);
       const fee = parseAmount(form.fee, market.decimals, 'the fee');
+      // Empty: the fee never rises.
+      const maxFee = form.maxFee.trim() === '' ? fee : parseAmount(form.maxFee, market.decimals, 'the max fee');
       const collateral = parseAmount(form.collateral, market.decimals, 'the collateral');
       if (!/^\d+$/.test(form.window)) throw new Error(`the proving window is a whole number of blocks, not '${form.window}'`);
-      const tx = market.api.tx.jobs.submitJob(inputs, form.security, fee, collateral, Number(form.window));
+      const tx = market.api.tx.jobs.submitJob(inputs, form.security, fee, maxFee, collateral, Number(form.window));
       setStatus({ busy: 'Signing and sending…' });
       const { who, options } = await account.signer();
       const unsub = await tx.signAndSend(who, options, ({ status, events, dispatchError }) => {
@@ -400,6 +403,7 @@ export function SubmitPage ({ market, accounts, connectExtension }) {
           <label>Collateral (${market.symbol})<input name="collateral" value=${form.collateral} onInput=${set('collateral')} /></label>
           <label>Proving window (blocks)<input name="window" value=${form.window} onInput=${set('window')} /></label>
           <label>Fee (${market.symbol})<input name="fee" value=${form.fee} onInput=${set('fee')} placeholder="get a quote" /></label>
+          <label data-tooltip="Held in full; the fee rises towards it each time the job goes back to the draw, and what is not paid is refunded">Max fee (${market.symbol})<input name="maxFee" value=${form.maxFee} onInput=${set('maxFee')} placeholder="= fee: never rises" /></label>
         </div>
         <button type="button" class="secondary" data-action="quote" onClick=${getQuote}>Get a quote</button>
         ${quote ? html`

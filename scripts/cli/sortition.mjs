@@ -28,9 +28,11 @@ const USAGE = `Usage: sortition [options] <command> [arguments]
 
 Requesters:
   submit <program> <steps> [--seed N[,N]] [--security 96|128] [--fee SORT]
-         [--collateral SORT] [--window BLOCKS] [--no-wait]
-                          submit a job and follow it to its verified output
-                          (default fee: the quote's median fee; collateral: the chain's
+         [--max-fee SORT] [--collateral SORT] [--window BLOCKS] [--no-wait]
+                          submit a job and follow it to its verified output. The fee
+                          rises towards --max-fee each time the job goes back to the
+                          draw (default: the quote's suggested fee and max fee, or, with
+                          --fee, --max-fee = --fee: no rise; collateral: the chain's
                           minimum; window: 100 blocks)
   follow <job>            follow a job until it is verified, fails or is cancelled
   cancel <job>            cancel a job no prover has been drawn for yet
@@ -60,6 +62,8 @@ Provers:
   unbond <SORT>           start unbonding stake (withdraw it after the unbonding period)
   withdraw                release the unbonded stake whose period has ended
   resume                  return to the draw after a suspension (a prover's node does it by itself)
+  decline <job>           decline a job you were drawn for and have not accepted: it is drawn
+                          again at once (you pay the chain's decline penalty)
   set-asks P=SORT ...     set the minimum fee per program
   prover [ACCOUNT]        show a prover (default: the --from account)
 
@@ -84,6 +88,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   security: { type: 'string' },
   fee: { type: 'string' },
+  'max-fee': { type: 'string' },
   collateral: { type: 'string' },
   window: { type: 'string' },
   'no-wait': { type: 'boolean' },
@@ -298,7 +303,7 @@ class Client {
       `job ${job.id}: ${this.describeState(job.state)}`,
       `  requester     ${job.requester}`,
       `  inputs        ${this.describeInputs(job.inputs)}, ${job.security}`,
-      `  fee           ${this.format(job.fee)}`,
+      `  fee           ${this.format(job.fee)}${BigInt(job.maxFee) > BigInt(job.fee) ? ` (rises up to ${this.format(job.maxFee)})` : ''}`,
       `  collateral    ${this.format(job.collateral)}`,
       `  window        ${job.provingWindow} blocks to prove after accepting`,
       `  submitted     block #${job.submittedAt}; expires (no prover) at #${job.expiresAt}`,
@@ -312,13 +317,15 @@ class Client {
     const d = eventData(data);
     const prefix = `#${number} job ${d.job}`;
     switch (method) {
-      case 'JobSubmitted': return `${prefix}: submitted (${cliName(d.program)}, ${d.steps} steps; fee ${this.format(d.fee)}, collateral ${this.format(d.collateral)})`;
+      case 'JobSubmitted': return `${prefix}: submitted (${cliName(d.program)}, ${d.steps} steps; fee ${this.format(d.fee)}${BigInt(d.maxFee) > BigInt(d.fee) ? ` rising up to ${this.format(d.maxFee)}` : ''}, collateral ${this.format(d.collateral)})`;
       case 'ProverAssigned': return `${prefix}: assigned to ${d.prover} (attempt ${d.attempt}), who must accept or prove it by #${d.acceptBy}`;
       case 'JobAccepted': return `${prefix}: accepted by ${d.prover}, proof due by #${d.proveBy}`;
       case 'NoProverDrawn': return `${prefix}: no eligible prover drawn; next draw at #${d.nextDrawAt}`;
+      case 'FeeRaised': return `${prefix}: fee raised to ${this.format(d.fee)} (at most ${this.format(d.maxFee)})`;
+      case 'JobDeclined': return `${prefix}: declined by ${d.prover} (${this.format(d.penalty)} penalty${d.overQuota ? ', over its quota: counted as a miss' : ''}); drawn again`;
       case 'ProofRejected': return `${prefix}: proof from ${d.prover} rejected (${JSON.stringify(d.reason)})`;
       case 'ProverFailed': return `${prefix}: ${d.prover} failed (${d.reason}), ${this.format(d.slashed)} slashed; the job goes to another prover`;
-      case 'ProofVerified': return `${prefix}: verified: output ${this.describeOutput(d.output)}, proven by ${d.prover}, paid ${this.format(d.fee)}`;
+      case 'ProofVerified': return `${prefix}: verified: output ${this.describeOutput(d.output)}, proven by ${d.prover}, paid ${this.format(d.fee)}${BigInt(d.refunded) > 0n ? `, ${this.format(d.refunded)} refunded` : ''}`;
       case 'JobFailed': return `${prefix}: failed (${d.reason}), ${this.format(d.refunded)} refunded`;
       case 'JobCancelled': return `${prefix}: cancelled, ${this.format(d.refunded)} refunded`;
       default: return null;
@@ -379,16 +386,19 @@ class Client {
     await this.chain();
     const collateral = this.options.collateral === undefined ? undefined : this.amount(this.options.collateral, '--collateral');
     let fee;
+    let maxFee = this.options['max-fee'] === undefined ? undefined : this.amount(this.options['max-fee'], '--max-fee');
     if (this.options.fee !== undefined) {
       fee = this.amount(this.options.fee, '--fee');
     } else {
       const quote = await this.rpc('quote', Object.keys(inputs)[0], Object.values(inputs)[0].steps, collateral?.toString() ?? null);
-      fee = BigInt(quote.medianFee);
+      fee = BigInt(quote.suggestedFee);
+      maxFee ??= BigInt(quote.suggestedMaxFee);
     }
+    maxFee ??= fee;
     const params = (await this.api.query.jobs.params()).toJSON();
     const window = integer(this.options.window ?? String(Math.min(Math.max(100, params.minProvingWindow), params.maxProvingWindow)), '--window', { min: 1 });
     const { events, number } = await this.send(this.api.tx.jobs.submitJob(
-      inputs, `Bits${bits}`, fee, collateral ?? BigInt(params.minCollateral), window));
+      inputs, `Bits${bits}`, fee, maxFee, collateral ?? BigInt(params.minCollateral), window));
     const submitted = findEvent(events, 'jobs', 'JobSubmitted');
     const id = submitted.data.job.toNumber();
     this.print(this.describeEvent(number, submitted), { block: number, event: 'JobSubmitted', ...eventData(submitted.data) });
@@ -458,6 +468,7 @@ class Client {
       `  lowest fee  ${this.format(q.lowestFee)}  (the cheapest provers take it)`,
       `  median fee  ${this.format(q.medianFee)}  (provers with half of the eligible stake take it)`,
       `  full fee    ${this.format(q.fullFee)}  (every eligible prover takes it)`,
+      `  suggested   --fee ${this.format(q.suggestedFee).replace(/ \S+$/, '')} --max-fee ${this.format(q.suggestedMaxFee).replace(/ \S+$/, '')}`,
       `  the chain's minimum fee is ${this.format(q.minFee)}`
     ].join('\n'), q);
     return 0;
@@ -568,6 +579,13 @@ class Client {
       () => 'back in the draw');
   }
 
+  async decline ([id, ...rest]) {
+    if (id === undefined || rest.length) throw new UsageError('decline takes a job id: decline 7');
+    const jobId = integer(id, 'the job id');
+    return this.transact(() => this.api.tx.jobs.declineJob(jobId), 'jobs', 'JobDeclined',
+      (d) => `job ${d.job}: declined, ${this.format(d.penalty)} penalty${d.overQuota ? ' (over your quota: counted as a missed job)' : ''}; it is drawn again`);
+  }
+
   async prover ([account, ...rest]) {
     if (rest.length) throw new UsageError('prover takes at most one account');
     await this.chain();
@@ -609,6 +627,7 @@ const COMMANDS = {
   unbond: 'unbond',
   withdraw: 'withdraw',
   resume: 'resume',
+  decline: 'decline',
   prover: 'prover',
   proof: 'proof',
   verify: 'verify',

@@ -37,7 +37,7 @@ async function proveOnNode (api, node, requester, c) {
     'mimc-vdf': { MimcVdf: { seed: '3', steps: c.steps } }
   }[c.program];
   const submitted = await sendAndWait(api,
-    api.tx.jobs.submitJob(inputs, `Bits${c.bits}`, 10n * UNIT, 100n * UNIT, 100), requester);
+    api.tx.jobs.submitJob(inputs, `Bits${c.bits}`, 10n * UNIT, 10n * UNIT, 100n * UNIT, 100), requester);
   if (submitted.dispatchError) throw new Error(submitted.dispatchError);
   const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
   const at = (await api.rpc.chain.getHeader(submitted.blockHash)).number.toNumber();

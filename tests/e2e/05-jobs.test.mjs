@@ -49,7 +49,7 @@ describe('jobs pallet (--dev)', () => {
   it('refuses a job that cannot be proven, with the reason, and moves only the fee', async () => {
     const before = (await api.query.system.account(bob.address)).data;
     const { events, dispatchError } = await sendAndWait(api,
-      api.tx.jobs.submitJob({ Fibonacci: { steps: 1000 } }, 'Bits96', 10n * UNIT, 100n * UNIT, 20), bob);
+      api.tx.jobs.submitJob({ Fibonacci: { steps: 1000 } }, 'Bits96', 10n * UNIT, 10n * UNIT, 100n * UNIT, 20), bob);
     assert.match(dispatchError, /^jobs\.StepsNotPowerOfTwo: `steps` must be a power of two/);
     const fee = findEvent(events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
     const after = (await api.query.system.account(bob.address)).data;
@@ -64,7 +64,7 @@ describe('jobs pallet (--dev)', () => {
 
     // Bob submits: the fee is held.
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob(job.inputs, job.security, fee, collateral, 20), bob);
+      api.tx.jobs.submitJob(job.inputs, job.security, fee, job.maxFee ?? fee, collateral, 20), bob);
     assert.equal(submitted.dispatchError, null);
     const event = findEvent(submitted.events, 'jobs', 'JobSubmitted');
     const id = event.data.job.toNumber();

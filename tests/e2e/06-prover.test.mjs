@@ -48,7 +48,7 @@ describe('offchain prover (--dev)', () => {
       const aliceBefore = (await api.query.system.account(alice.address)).data.free.toBigInt();
       const fee = 10n * UNIT;
       const submitted = await sendAndWait(api,
-        api.tx.jobs.submitJob(job.inputs, 'Bits96', fee, 100n * UNIT, 20), bob);
+        api.tx.jobs.submitJob(job.inputs, 'Bits96', fee, fee, 100n * UNIT, 20), bob);
       assert.equal(submitted.dispatchError, null);
       const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
       const at = (await api.rpc.chain.getHeader(submitted.blockHash)).number.toNumber();

@@ -45,7 +45,7 @@ describe('re-routing a stopped prover\'s job (--chain local)', () => {
       // About 14 s to prove: longer than the worker waits in the block of the draw, so the drawn
       // prover accepts at once (a quicker proof would be its acceptance, with no accept to see),
       // and more than a block, so that it can be stopped before the proof is out.
-      api.tx.jobs.submitJob({ MimcVdf: { seed: 7, steps: 1 << 20 } }, 'Bits96', 10n * UNIT, collateral, 10), dave);
+      api.tx.jobs.submitJob({ MimcVdf: { seed: 7, steps: 1 << 20 } }, 'Bits96', 10n * UNIT, 10n * UNIT, collateral, 10), dave);
     assert.equal(submitted.dispatchError, null);
     const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
     const byJob = (d) => d.job.toNumber() === id;

@@ -55,7 +55,7 @@ describe('runtime API and sortition_* RPC (--dev)', () => {
     // Bob submits a job; the chain draws Alice, who does not accept (her node does not prove).
     beforeSubmission = (await api.rpc.chain.getHeader()).hash.toHex();
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', FEE, COLLATERAL, 20), bob);
+      api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', FEE, FEE, COLLATERAL, 20), bob);
     assert.equal(submitted.dispatchError, null);
     id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
   });
@@ -257,7 +257,7 @@ describe('runtime API and sortition_* RPC (--dev)', () => {
     assert.equal(registered.dispatchError, null);
     for (let i = 0; i < 3; i++) {
       const submitted = await sendAndWait(api,
-        api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', FEE, 10n * UNIT, 20), charlie);
+        api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', FEE, FEE, 10n * UNIT, 20), charlie);
       assert.equal(submitted.dispatchError, null);
       const job = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
       const submittedAt = (await api.rpc.chain.getHeader(submitted.blockHash)).number.toNumber();

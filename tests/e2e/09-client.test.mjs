@@ -100,9 +100,35 @@ describe('command-line client (--dev)', () => {
     assert.match(shown.stdout, /stake +2049\.75 SORT \(0 SORT locked by 0 job\(s\), 2049\.75 SORT free\)/);
     assert.match(shown.stdout, /asks +fibonacci 1000 SORT, mimc-vdf 1000\.5 SORT/);
     assert.match(shown.stdout, /unbonding +50\.25 SORT from #\d+/);
+    assert.match(shown.stdout, /draw weight 2049\.75 SORT \(reliability 100\.0% of the stake\)/);
 
     // Too early to withdraw: the chain's reason, with its documentation.
     assertRefused(await sortition('withdraw', '--from', 'charlie'), 1, /^error: provers\.\w+: /);
+  });
+
+  it('raises a fee below every ask until a prover takes the job, and shows each step', async () => {
+    // Alice (the only prover taking fibonacci for less than 1000 SORT) now asks 5 SORT. A job
+    // at 2 SORT, up to 6: nobody at 2, 3 or 4 (the fee rises after each fruitless draw, in
+    // fee_steps = 4 steps of 1), Alice at 5; she is paid 5 and Bob gets 1 back.
+    const asked = await sortition('set-asks', 'fibonacci=5', '--from', 'alice');
+    assert.equal(asked.code, 0, asked.stderr);
+    const { code, stdout, stderr } = await sortition('submit', 'fibonacci', '1024', '--fee', '2', '--max-fee', '6', '--from', 'bob');
+    assert.equal(code, 0, stderr);
+    const lines = stdout.trim().split('\n').map((line) => line.replace(/^#\d+ job \d+: /, ''));
+    const body = lines.filter((line) => !line.startsWith('accepted'));
+    const expected = [
+      /^submitted \(fibonacci, 1024 steps; fee 2 SORT rising up to 6 SORT, collateral 10 SORT\)$/,
+      ...[3, 4, 5].flatMap((fee) => [
+        /^no eligible prover drawn; next draw at #\d+$/,
+        new RegExp(`^fee raised to ${fee} SORT \\(at most 6 SORT\\)$`)
+      ]),
+      /^assigned to 5Grwva\S+ \(attempt 1\)/,
+      /^verified: output fibonacci \d+, proven by 5Grwva\S+, paid 5 SORT, 1 SORT refunded$/
+    ];
+    assert.equal(body.length, expected.length, stdout);
+    body.forEach((line, i) => assert.match(line, expected[i]));
+    const restored = await sortition('set-asks', 'fibonacci=0', '--from', 'alice');
+    assert.equal(restored.code, 0, restored.stderr);
   });
 
   it('gives one line and a non-zero exit code for bad arguments and chain errors', async () => {
@@ -122,6 +148,9 @@ describe('command-line client (--dev)', () => {
     assertRefused(await sortition('submit', 'fibonacci', '1000', '--fee', '2', '--from', 'bob'), 1,
       /^error: jobs\.StepsNotPowerOfTwo: `steps` must be a power of two/);
     assertRefused(await sortition('cancel', String(id), '--from', 'bob'), 1, /^error: jobs\.JobNotPending: /);
+    assertRefused(await sortition('submit', 'fibonacci', '1024', '--fee', '2', '--max-fee', '1', '--from', 'bob'), 1,
+      /^error: jobs\.MaxFeeBelowFee: `max_fee` is below `fee`/);
+    assertRefused(await sortition('decline', String(id), '--from', 'alice'), 1, /^error: jobs\.JobNotAssigned: /);
     // No node there.
     const unreachable = await run(CLIENT, ['--url', 'ws://127.0.0.1:1', 'job', '1']);
     assertRefused(unreachable, 1, /^error: cannot reach a node at ws:\/\/127\.0\.0\.1:1/);

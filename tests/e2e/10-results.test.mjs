@@ -47,7 +47,7 @@ describe('results leave the chain (--chain local, three validators)', () => {
     const dave = new Keyring({ type: 'sr25519' }).addFromUri('//Dave');
     await waitFor('block #1', async () => (await heights(api)).best >= 1, { timeoutMs: 120_000 });
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob({ MimcVdf: { seed: 7, steps: 1024 } }, 'Bits128', 2n * UNIT, 20n * UNIT, 50), dave, { timeoutMs: 120_000 });
+      api.tx.jobs.submitJob({ MimcVdf: { seed: 7, steps: 1024 } }, 'Bits128', 2n * UNIT, 2n * UNIT, 20n * UNIT, 50), dave, { timeoutMs: 120_000 });
     assert.equal(submitted.dispatchError, null);
     id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
     ({ blockNumber: verifiedIn } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 300_000 }));
@@ -225,7 +225,7 @@ describe('results leave the chain (--chain local, three validators)', () => {
     const keyring = new Keyring({ type: 'sr25519' });
     const eve = keyring.addFromUri('//Eve');
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', UNIT, 10n * UNIT, 50), eve, { timeoutMs: 120_000 });
+      api.tx.jobs.submitJob({ Fibonacci: { steps: 1024 } }, 'Bits96', UNIT, UNIT, 10n * UNIT, 50), eve, { timeoutMs: 120_000 });
     const pending = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
     const { error } = await rpc('sortition_proof', pending, submitted.blockHash.toHex());
     assert.equal(error.code, 7003);
@@ -249,7 +249,7 @@ describe('sortition_proof on a node that prunes block bodies (--dev --blocks-pru
   it('answers that the body is gone, and where to ask', async () => {
     const api = await node.api();
     const bob = new Keyring({ type: 'sr25519' }).addFromUri('//Bob');
-    const submitted = await sendAndWait(api, api.tx.jobs.submitJob({ Fibonacci: { steps: 64 } }, 'Bits96', UNIT, 10n * UNIT, 20), bob);
+    const submitted = await sendAndWait(api, api.tx.jobs.submitJob({ Fibonacci: { steps: 64 } }, 'Bits96', UNIT, UNIT, 10n * UNIT, 20), bob);
     const id = findEvent(submitted.events, 'jobs', 'JobSubmitted').data.job.toNumber();
     const { blockNumber: verifiedIn } = await waitForEvent(api, 'jobs', 'ProofVerified', (d) => d.job.toNumber() === id, { timeoutMs: 120_000 });
     await waitFor('the body pruned', async () => (await heights(api)).finalized >= verifiedIn + 4, { timeoutMs: 120_000 });

@@ -109,7 +109,7 @@ async function submitJobs (api, pair, jobs) {
   const from = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
   let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
   for (const job of jobs) {
-    await api.tx.jobs.submitJob(job.inputs, job.security ?? 'Bits96', job.fee, job.collateral, job.window)
+    await api.tx.jobs.submitJob(job.inputs, job.security ?? 'Bits96', job.fee, job.maxFee ?? job.fee, job.collateral, job.window)
       .signAndSend(pair, { nonce: nonce++ });
   }
   const submitted = [];

@@ -92,12 +92,16 @@ fn fixture_up_to(len: u32) -> Fixture {
 /// A funded account.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	let amount = Params::<T>::get()
-		.min_fee
+	let amount = max_fee::<T>()
 		.saturating_add(collateral::<T>())
 		.saturating_mul((T::MaxOpenJobs::get().saturating_add(10)).into());
 	T::Currency::set_balance(&who, amount.saturating_add(1_000_000u32.into()));
 	who
+}
+
+/// Twice the minimum fee: the benchmarks' jobs can have their fee raised.
+fn max_fee<T: Config>() -> BalanceOf<T> {
+	Params::<T>::get().min_fee.saturating_mul(2u32.into())
 }
 
 fn collateral<T: Config>() -> BalanceOf<T> {
@@ -158,6 +162,7 @@ fn pending_job<T: Config>(inputs: Inputs, security: SecurityLevel) -> (T::Accoun
 			inputs,
 			security,
 			params.min_fee,
+			max_fee::<T>(),
 			collateral::<T>(),
 			params.min_proving_window,
 		)
@@ -229,6 +234,7 @@ mod benchmarks {
 			Inputs::sample(Program::RescueChain, 1 << 20),
 			SecurityLevel::Bits128,
 			params.min_fee,
+			max_fee::<T>(),
 			collateral::<T>(),
 			params.max_proving_window,
 		);
@@ -375,6 +381,29 @@ mod benchmarks {
 		}
 
 		assert_eq!(DeadlineCursor::<T>::get(), now.saturating_add(One::one()));
+	}
+
+	/// A decline beyond the quota (the penalty slashed, a miss recorded), the fee raised, and
+	/// the new draw that finds the other prover and assigns the job to it (the call's weight
+	/// adds the registry's draw, for the most picks, separately).
+	#[benchmark]
+	fn decline_job() {
+		let (_, id) =
+			pending_job::<T>(Inputs::sample(Program::Fibonacci, 64), SecurityLevel::Bits96);
+		let prover = prover::<T>();
+		register::<T>(&account("prover", 1, 0));
+		assign::<T>(id, &prover);
+		let params = Params::<T>::get();
+		let period = Market::<T>::now() / params.decline_period;
+		Declines::<T>::insert(&prover, (period, params.decline_quota));
+		T::BenchmarkHelper::prepare_randomness();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover.clone()), id);
+
+		let job = Jobs::<T>::get(id).expect("the job exists");
+		assert!(job.failed.contains(&prover));
+		assert!(job.fee > params.min_fee);
 	}
 
 	/// A draw that finds a prover and assigns the job, with the block's randomness read (the

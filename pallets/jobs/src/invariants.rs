@@ -97,12 +97,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each requester's held fees are the fees of its open jobs.
+	/// Each requester's held fees are the `max_fee`s of its open jobs; a job's fee never
+	/// exceeds its `max_fee`.
 	fn check_fees() -> Result<(), TryRuntimeError> {
 		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for job in Jobs::<T>::iter_values().filter(|job| job.is_open()) {
+		for job in Jobs::<T>::iter_values() {
+			ensure!(job.fee <= job.max_fee, "a job's fee is above its max_fee");
+			if !job.is_open() {
+				continue;
+			}
 			let fee = fees.entry(job.requester.clone()).or_insert_with(Zero::zero);
-			*fee = fee.saturating_add(job.fee);
+			*fee = fee.saturating_add(job.max_fee);
 		}
 		for (requester, fee) in fees {
 			ensure!(Self::held_fees(&requester) == fee, "held fees differ from open jobs' fees");

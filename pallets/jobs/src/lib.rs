@@ -266,6 +266,12 @@ pub mod pallet {
 	pub type BlockReceipts<T: Config> =
 		StorageValue<_, BoundedVec<ReceiptOf<T>, T::MaxReceiptsPerBlock>, ValueQuery>;
 
+	/// Each prover's declines in the current decline period: the period's number
+	/// (`block / decline_period`) and the count. Counts from an older period start over.
+	#[pallet::storage]
+	pub type Declines<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), ValueQuery>;
+
 	/// The receipts root of the last block that had receipts, for the MMR leaf of the block
 	/// after it.
 	#[pallet::storage]
@@ -274,15 +280,26 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A job was submitted; its fee is held. A prover is drawn for it in the next block.
+		/// A job was submitted; its `max_fee` is held. A prover is drawn for it in the next
+		/// block, at `fee`.
 		JobSubmitted {
 			job: JobId,
 			requester: T::AccountId,
 			program: Program,
 			steps: u32,
 			fee: BalanceOf<T>,
+			max_fee: BalanceOf<T>,
 			collateral: BalanceOf<T>,
 		},
+		/// The job went back to the draw (its prover failed or declined it, or a draw found
+		/// nobody) and its fee rose to `fee` (at most `max_fee`): provers asking up to `fee`
+		/// can now be drawn.
+		FeeRaised { job: JobId, fee: BalanceOf<T>, max_fee: BalanceOf<T> },
+		/// `prover` declined the job: it paid `penalty` of its collateral (split like a slash)
+		/// and is not drawn for this job again; the job was drawn again at once. `over_quota`:
+		/// the prover had used its declines for the period, so this one counts as a missed
+		/// job.
+		JobDeclined { job: JobId, prover: T::AccountId, penalty: BalanceOf<T>, over_quota: bool },
 		/// `prover` was drawn for the job (its `attempt`-th prover, from 1) and has its
 		/// collateral locked; it must accept by block `accept_by`.
 		ProverAssigned {
@@ -295,8 +312,15 @@ pub mod pallet {
 		JobAccepted { job: JobId, prover: T::AccountId, prove_by: BlockNumberFor<T> },
 		/// The draw found no eligible prover; the job is drawn again at `next_draw_at`.
 		NoProverDrawn { job: JobId, next_draw_at: BlockNumberFor<T> },
-		/// The proof verified: `prover` was paid `fee` and the output recorded.
-		ProofVerified { job: JobId, prover: T::AccountId, output: Output, fee: BalanceOf<T> },
+		/// The proof verified: `prover` was paid `fee`, the rest of the requester's `max_fee`
+		/// (`refunded`) went back to it, and the output was recorded.
+		ProofVerified {
+			job: JobId,
+			prover: T::AccountId,
+			output: Output,
+			fee: BalanceOf<T>,
+			refunded: BalanceOf<T>,
+		},
 		/// The proof did not verify (`reason`); the prover is slashed and the job drawn again.
 		ProofRejected { job: JobId, prover: T::AccountId, reason: VerifyError },
 		/// `prover` failed the job (`reason`): `slashed` of its collateral was taken (see the
@@ -308,9 +332,9 @@ pub mod pallet {
 			reason: FailureReason,
 			slashed: BalanceOf<T>,
 		},
-		/// The job failed (`reason`); its fee was refunded.
+		/// The job failed (`reason`); its held fee (`max_fee`) was refunded.
 		JobFailed { job: JobId, reason: JobFailure, refunded: BalanceOf<T> },
-		/// The requester cancelled the job; its fee was refunded.
+		/// The requester cancelled the job; its held fee (`max_fee`) was refunded.
 		JobCancelled { job: JobId, refunded: BalanceOf<T> },
 		/// A finished job was removed from storage (a verified job's receipt with it: the
 		/// receipts MMR keeps it for good).
@@ -335,6 +359,9 @@ pub mod pallet {
 		SeedNotInField,
 		/// The fee is below the minimum fee (`Params.min_fee`).
 		FeeBelowMinimum,
+		/// `max_fee` is below `fee`: give the most you would pay, at least the fee (the same
+		/// amount for a fee that never rises).
+		MaxFeeBelowFee,
 		/// The collateral is below the minimum collateral (`Params.min_collateral`).
 		CollateralBelowMinimum,
 		/// The proving window is shorter than `Params.min_proving_window` blocks.
@@ -343,8 +370,8 @@ pub mod pallet {
 		ProvingWindowTooLong,
 		/// You have `MaxOpenJobs` open jobs already: wait for one to finish, or cancel one.
 		TooManyOpenJobs,
-		/// Your free balance cannot cover the fee (the account must also keep the existential
-		/// deposit).
+		/// Your free balance cannot cover the `max_fee` (the account must also keep the
+		/// existential deposit).
 		InsufficientBalance,
 		/// No job has this id (it never existed, or it finished and was pruned
 		/// `retention_period` blocks later).
@@ -369,8 +396,8 @@ pub mod pallet {
 		TooManyProofsInBlock,
 		/// The job id space is exhausted.
 		JobIdOverflow,
-		/// The parameters are invalid: windows, periods and the minimum collateral must be
-		/// above zero and `min_proving_window <= max_proving_window`.
+		/// The parameters are invalid: windows, periods, `fee_steps` and the minimum
+		/// collateral must be above zero and `min_proving_window <= max_proving_window`.
 		InvalidParams,
 	}
 
@@ -399,19 +426,25 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Submit a proving job: prove `inputs` (which name the program) at `security`, for
-		/// `fee`, with `collateral` at risk for the prover and `proving_window` blocks to prove.
+		/// `fee` (up to `max_fee`), with `collateral` at risk for the prover and
+		/// `proving_window` blocks to prove.
 		///
 		/// ## Dispatch Origin
 		/// Signed: the requester.
 		///
 		/// ## Details
-		/// The inputs are checked (a job that cannot be proven is refused) and `fee` is held
-		/// from the requester until the job ends: paid to the prover whose proof verifies, or
-		/// refunded if the job fails or is cancelled. A prover is drawn in the next block.
+		/// The inputs are checked (a job that cannot be proven is refused) and `max_fee` is
+		/// held from the requester until the job ends. A prover is drawn in the next block,
+		/// among those asking at most `fee`. Each time the job goes back to the draw (its
+		/// prover failed or declined it, or a draw found nobody) the fee steps up towards
+		/// `max_fee` (`Params.fee_steps` steps), so more provers qualify (`FeeRaised`). The
+		/// prover whose proof verifies is paid the fee of that moment and the rest of
+		/// `max_fee` is refunded; all of it is refunded if the job fails or is cancelled. With
+		/// `max_fee == fee` the fee never rises.
 		///
 		/// ## Errors
 		/// `ProgramPaused`, `StepsNotPowerOfTwo`, `TooFewSteps`, `TooManySteps`,
-		/// `SeedNotInField`, `FeeBelowMinimum`, `CollateralBelowMinimum`,
+		/// `SeedNotInField`, `FeeBelowMinimum`, `MaxFeeBelowFee`, `CollateralBelowMinimum`,
 		/// `ProvingWindowTooShort`, `ProvingWindowTooLong`, `TooManyOpenJobs`,
 		/// `InsufficientBalance`, `JobIdOverflow`.
 		///
@@ -423,12 +456,21 @@ pub mod pallet {
 			inputs: Inputs,
 			security: SecurityLevel,
 			#[pallet::compact] fee: BalanceOf<T>,
+			#[pallet::compact] max_fee: BalanceOf<T>,
 			#[pallet::compact] collateral: BalanceOf<T>,
 			proving_window: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let requester = ensure_signed(origin)?;
-			Self::do_submit_job(requester, inputs, security, fee, collateral, proving_window)
-				.map(|_| ())
+			Self::do_submit_job(
+				requester,
+				inputs,
+				security,
+				fee,
+				max_fee,
+				collateral,
+				proving_window,
+			)
+			.map(|_| ())
 		}
 
 		/// Cancel a job no prover has been drawn for yet; its fee is refunded.
@@ -641,6 +683,37 @@ pub mod pallet {
 			ensure_authorized(origin)?;
 			let _ = (until, signature);
 			T::Provers::resume(&prover.into_account())
+		}
+
+		/// Decline a job you were drawn for and cannot take: it is drawn again at once, to
+		/// another prover, instead of waiting for your accept window to run out.
+		///
+		/// ## Dispatch Origin
+		/// Signed: the prover the job is assigned to.
+		///
+		/// ## Details
+		/// Only before you accept, within the accept window. You pay `Params.decline_penalty`
+		/// of the job's collateral (half to the requester, half burned, as a slash; it may be
+		/// zero), are not suspended, and are never drawn for this job again. The job's fee
+		/// steps up towards its `max_fee` before the new draw. Up to `Params.decline_quota`
+		/// declines per `Params.decline_period` blocks cost only the penalty; each one beyond
+		/// that also counts as a missed job on your record (lowering your weight in the
+		/// draw). If you were the job's last allowed prover (`MaxAttempts`), the job fails and
+		/// its fee is refunded.
+		///
+		/// ## Errors
+		/// `JobNotFound`, `JobNotAssigned`, `NotAssignedProver`, `AcceptWindowClosed`.
+		///
+		/// ## Events
+		/// `JobDeclined`, then `FeeRaised` and `ProverAssigned` or `NoProverDrawn` (or
+		/// `JobFailed`).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::decline_job().saturating_add(
+			T::Provers::draw_weight(T::Provers::max_draw_attempts())
+		))]
+		pub fn decline_job(origin: OriginFor<T>, job: JobId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_decline_job(prover, job)
 		}
 	}
 }

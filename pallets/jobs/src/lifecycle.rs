@@ -1,4 +1,5 @@
-//! Submitting, cancelling, accepting and failing jobs; the parameters.
+//! Submitting, cancelling, accepting, declining and failing jobs; fee escalation; the
+//! parameters.
 
 use crate::{pallet::*, types::*, weights::WeightInfo, ProverRegistry, LOG_TARGET};
 use frame_support::{defensive, pallet_prelude::*};
@@ -6,7 +7,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_provers::FailureReason;
 use sortition_programs::{InputError, Inputs, Program, SecurityLevel};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{One, Saturating, Zero},
 	DispatchError,
 };
 
@@ -31,6 +32,7 @@ impl<T: Config> Pallet<T> {
 		inputs: Inputs,
 		security: SecurityLevel,
 		fee: BalanceOf<T>,
+		max_fee: BalanceOf<T>,
 		collateral: BalanceOf<T>,
 		proving_window: BlockNumberFor<T>,
 	) -> Result<JobId, DispatchError> {
@@ -39,6 +41,7 @@ impl<T: Config> Pallet<T> {
 		sortition_programs::validate(&inputs).map_err(Error::<T>::from)?;
 		let params = Params::<T>::get();
 		ensure!(fee >= params.min_fee, Error::<T>::FeeBelowMinimum);
+		ensure!(max_fee >= fee, Error::<T>::MaxFeeBelowFee);
 		ensure!(collateral >= params.min_collateral, Error::<T>::CollateralBelowMinimum);
 		ensure!(proving_window >= params.min_proving_window, Error::<T>::ProvingWindowTooShort);
 		ensure!(proving_window <= params.max_proving_window, Error::<T>::ProvingWindowTooLong);
@@ -46,7 +49,7 @@ impl<T: Config> Pallet<T> {
 		let next_id = id.checked_add(1).ok_or(Error::<T>::JobIdOverflow)?;
 		RequesterJobs::<T>::try_mutate(&requester, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyOpenJobs)?;
-		Self::hold_fee(&requester, fee)?;
+		Self::hold_fee(&requester, max_fee)?;
 
 		let now = Self::now();
 		// Drawn in `now + 1`, from that block's own randomness: unknown when the job was
@@ -57,6 +60,8 @@ impl<T: Config> Pallet<T> {
 			inputs,
 			security,
 			fee,
+			max_fee,
+			raises: 0,
 			collateral,
 			proving_window,
 			submitted_at: now,
@@ -73,6 +78,7 @@ impl<T: Config> Pallet<T> {
 			program,
 			steps: inputs.steps(),
 			fee,
+			max_fee,
 			collateral,
 		});
 		Ok(id)
@@ -82,7 +88,7 @@ impl<T: Config> Pallet<T> {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
 		ensure!(job.requester == requester, Error::<T>::NotRequester);
 		ensure!(matches!(job.state, JobState::Pending { .. }), Error::<T>::JobNotPending);
-		let refunded = job.fee;
+		let refunded = job.max_fee;
 		Self::finish(id, job, |prune_at| JobState::Cancelled { prune_at });
 		Self::deposit_event(Event::JobCancelled { job: id, refunded });
 		Ok(())
@@ -103,7 +109,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `prover` failed job `id` (`reason`): slash (part of) its collateral, partly to the
-	/// requester; suspend it; draw again, or fail the job after `MaxAttempts` provers.
+	/// requester; suspend it; raise the fee and draw again in the next block, or fail the job
+	/// after `MaxAttempts` provers.
 	pub(crate) fn fail_prover(
 		id: JobId,
 		mut job: JobOf<T>,
@@ -116,6 +123,10 @@ impl<T: Config> Pallet<T> {
 				Params::<T>::get().accept_timeout_slash * job.collateral
 			},
 			FailureReason::ProofTimeout | FailureReason::InvalidProof => job.collateral,
+			FailureReason::Declined => {
+				defensive!("a decline is not a failure: see do_decline_job");
+				Zero::zero()
+			},
 		};
 		let slashed =
 			T::Provers::slash(&prover, amount, &job.requester, reason).unwrap_or_else(|error| {
@@ -134,19 +145,100 @@ impl<T: Config> Pallet<T> {
 		if job.attempts >= T::MaxAttempts::get() {
 			Self::fail_job(id, job, JobFailure::TooManyAttempts);
 		} else {
+			Self::raise_fee(id, &mut job);
 			Self::transition(id, &mut job, JobState::Pending { draw_at: Self::next_block(now) });
 		}
 	}
 
-	/// End job `id` unproven: refund its fee.
+	/// `prover` declines job `id`, assigned to it and not accepted yet: it pays
+	/// `decline_penalty` of the collateral (split like a slash), is never drawn for the job
+	/// again, and the job's fee rises and it is drawn again at once, in this block (or fails,
+	/// after `MaxAttempts` provers). A decline beyond the prover's quota for the period also
+	/// counts as a missed job. No suspension: declining is what a prover that cannot take a
+	/// job should do, instead of letting the accept window run out.
+	pub(crate) fn do_decline_job(prover: T::AccountId, id: JobId) -> DispatchResult {
+		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
+		let JobState::Assigned { prover: assigned, accept_by } = &job.state else {
+			return Err(Error::<T>::JobNotAssigned.into());
+		};
+		ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
+		let now = Self::now();
+		ensure!(now <= *accept_by, Error::<T>::AcceptWindowClosed);
+		let params = Params::<T>::get();
+
+		let penalty = params.decline_penalty.min(job.collateral);
+		let paid = if penalty.is_zero() {
+			Zero::zero()
+		} else {
+			T::Provers::slash(&prover, penalty, &job.requester, FailureReason::Declined)
+				.unwrap_or_else(|error| {
+					defensive!("a job's prover has its collateral locked", error);
+					Zero::zero()
+				})
+		};
+		T::Provers::release_collateral(&prover, job.collateral.saturating_sub(paid));
+		let over_quota = Self::count_decline(&prover, now, &params);
+		if over_quota {
+			T::Provers::record_failure(&prover, FailureReason::Declined);
+		}
+		ProverJobs::<T>::remove(&prover, id);
+		if job.failed.try_push(prover.clone()).is_err() {
+			defensive!("a job has at most MaxAttempts provers");
+		}
+		Self::deposit_event(Event::JobDeclined { job: id, prover, penalty: paid, over_quota });
+		if job.attempts >= T::MaxAttempts::get() {
+			Self::fail_job(id, job, JobFailure::TooManyAttempts);
+		} else {
+			Self::raise_fee(id, &mut job);
+			let randomness = Self::block_randomness(&mut None);
+			Self::draw_for(id, job, now, randomness);
+		}
+		Ok(())
+	}
+
+	/// Count a decline of `prover` at `now`; whether it is beyond its quota for the period.
+	fn count_decline(prover: &T::AccountId, now: BlockNumberFor<T>, params: &ParamsOf<T>) -> bool {
+		let period = now / params.decline_period.max(One::one());
+		Declines::<T>::mutate(prover, |(counted_in, count)| {
+			if *counted_in != period {
+				(*counted_in, *count) = (period, 0);
+			}
+			*count = count.saturating_add(1);
+			*count > params.decline_quota
+		})
+	}
+
+	/// Step job `id`'s fee up towards its `max_fee`: by the gap left divided by the steps
+	/// left (`fee_steps - raises`, at least one), rounded up, so that the last step reaches
+	/// `max_fee`. Nothing if the fee is at `max_fee` already.
+	pub(crate) fn raise_fee(id: JobId, job: &mut JobOf<T>) {
+		if job.fee >= job.max_fee {
+			return;
+		}
+		let steps_left = Params::<T>::get().fee_steps.saturating_sub(job.raises).max(1);
+		let gap = job.max_fee.saturating_sub(job.fee);
+		let steps: BalanceOf<T> = steps_left.into();
+		// ceil(gap / steps_left), without overflow: gap / steps + (1 if a remainder).
+		let step = (gap / steps).saturating_add(if (gap % steps).is_zero() {
+			Zero::zero()
+		} else {
+			One::one()
+		});
+		job.fee = job.fee.saturating_add(step).min(job.max_fee);
+		job.raises = job.raises.saturating_add(1);
+		Self::deposit_event(Event::FeeRaised { job: id, fee: job.fee, max_fee: job.max_fee });
+	}
+
+	/// End job `id` unproven: refund its fee (all of `max_fee`).
 	pub(crate) fn fail_job(id: JobId, job: JobOf<T>, reason: JobFailure) {
-		let refunded = job.fee;
+		let refunded = job.max_fee;
 		Self::finish(id, job, |prune_at| JobState::Failed { reason, prune_at });
 		Self::deposit_event(Event::JobFailed { job: id, reason, refunded });
 	}
 
-	/// Close open job `id`: refund its fee unless it was verified (the caller paid it), take
-	/// it off its requester's open jobs, and queue it for pruning in `state(prune_at)`.
+	/// Close open job `id`: refund what is held of its `max_fee` (all of it, or, once verified,
+	/// what was not paid: the caller paid the fee), take it off its requester's open jobs, and
+	/// queue it for pruning in `state(prune_at)`.
 	pub(crate) fn finish(
 		id: JobId,
 		mut job: JobOf<T>,
@@ -154,8 +246,10 @@ impl<T: Config> Pallet<T> {
 	) {
 		let prune_at = Self::now().saturating_add(Params::<T>::get().retention_period);
 		let state = state(prune_at);
-		if !matches!(state, JobState::Verified { .. }) {
-			Self::refund_fee(&job.requester, job.fee);
+		let paid = if matches!(state, JobState::Verified { .. }) { job.fee } else { Zero::zero() };
+		let refund = job.max_fee.saturating_sub(paid);
+		if !refund.is_zero() {
+			Self::refund_fee(&job.requester, refund);
 		}
 		RequesterJobs::<T>::mutate_exists(&job.requester, |open| {
 			if let Some(ids) = open {
@@ -183,6 +277,8 @@ impl<T: Config> Pallet<T> {
 			&& !params.draw_timeout.is_zero()
 			&& !params.redraw_interval.is_zero()
 			&& !params.retention_period.is_zero()
+			&& params.fee_steps > 0
+			&& !params.decline_period.is_zero()
 	}
 
 	pub(crate) fn do_set_program_paused(program: Program, paused: bool) {

@@ -73,6 +73,10 @@ pub const PARAMS: JobParams<Balance, BlockNumber> = JobParams {
 	redraw_interval: 2,
 	retention_period: 20,
 	accept_timeout_slash: Perbill::from_percent(10),
+	fee_steps: 4,
+	decline_penalty: 20,
+	decline_quota: 2,
+	decline_period: 50,
 };
 
 parameter_types! {

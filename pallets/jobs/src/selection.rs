@@ -19,8 +19,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Draw a prover for pending job `id` at `now`, from the block's `randomness`. Found: lock
-	/// its collateral and assign the job. Nobody eligible: draw again after `redraw_interval`,
-	/// or fail the job once it has expired. Returns the weight used: the draw's picks as made.
+	/// its collateral and assign the job. Nobody eligible: raise the fee and draw again after
+	/// `redraw_interval`, or fail the job once it has expired. Returns the weight used: the
+	/// draw's picks as made.
 	pub(crate) fn draw_for(
 		id: JobId,
 		mut job: JobOf<T>,
@@ -66,8 +67,9 @@ impl<T: Config> Pallet<T> {
 			},
 			None if now < job.expires_at => {
 				let next_draw_at = now.saturating_add(params.redraw_interval).min(job.expires_at);
-				Self::transition(id, &mut job, JobState::Pending { draw_at: next_draw_at });
 				Self::deposit_event(Event::NoProverDrawn { job: id, next_draw_at });
+				Self::raise_fee(id, &mut job);
+				Self::transition(id, &mut job, JobState::Pending { draw_at: next_draw_at });
 				T::WeightInfo::draw_job().saturating_add(draw)
 			},
 			None => {

@@ -30,7 +30,15 @@ const DRAW: BlockNumber = 2;
 
 fn submit(requester: AccountId, inputs: Inputs) -> JobId {
 	let id = NextJobId::<Test>::get();
-	assert_ok!(JobMarket::submit_job(signed(requester), inputs, LEVEL, FEE, COLLATERAL, WINDOW));
+	assert_ok!(JobMarket::submit_job(
+		signed(requester),
+		inputs,
+		LEVEL,
+		FEE,
+		FEE,
+		COLLATERAL,
+		WINDOW
+	));
 	id
 }
 
@@ -129,6 +137,7 @@ mod submit_job {
 					program: Program::Fibonacci,
 					steps: 64,
 					fee: FEE,
+					max_fee: FEE,
 					collateral: COLLATERAL,
 				}]
 			);
@@ -143,7 +152,15 @@ mod submit_job {
 	fn refuses_bad_input_and_moves_no_funds() {
 		one_prover().build_and_execute(|| {
 			let submit = |inputs, fee, collateral, window| {
-				JobMarket::submit_job(signed(REQUESTER), inputs, LEVEL, fee, collateral, window)
+				JobMarket::submit_job(
+					signed(REQUESTER),
+					inputs,
+					LEVEL,
+					fee,
+					fee,
+					collateral,
+					window,
+				)
 			};
 			let cases = [
 				(Inputs::Fibonacci { steps: 100 }, Error::<Test>::StepsNotPowerOfTwo),
@@ -159,6 +176,31 @@ mod submit_job {
 				assert_noop!(submit(inputs, FEE, COLLATERAL, WINDOW), error);
 			}
 			assert_noop!(submit(FIB, 9, COLLATERAL, WINDOW), Error::<Test>::FeeBelowMinimum);
+			assert_noop!(
+				JobMarket::submit_job(
+					signed(REQUESTER),
+					FIB,
+					LEVEL,
+					FEE,
+					FEE - 1,
+					COLLATERAL,
+					WINDOW
+				),
+				Error::<Test>::MaxFeeBelowFee
+			);
+			// The whole max_fee must be there to hold.
+			assert_noop!(
+				JobMarket::submit_job(
+					signed(REQUESTER),
+					FIB,
+					LEVEL,
+					FEE,
+					ENDOWMENT,
+					COLLATERAL,
+					WINDOW
+				),
+				Error::<Test>::InsufficientBalance
+			);
 			assert_noop!(submit(FIB, FEE, 49, WINDOW), Error::<Test>::CollateralBelowMinimum);
 			assert_noop!(submit(FIB, FEE, COLLATERAL, 4), Error::<Test>::ProvingWindowTooShort);
 			assert_noop!(submit(FIB, FEE, COLLATERAL, 101), Error::<Test>::ProvingWindowTooLong);
@@ -190,7 +232,15 @@ mod submit_job {
 	fn unsigned_origin_is_refused() {
 		one_prover().build_and_execute(|| {
 			assert_noop!(
-				JobMarket::submit_job(RuntimeOrigin::none(), FIB, LEVEL, FEE, COLLATERAL, WINDOW),
+				JobMarket::submit_job(
+					RuntimeOrigin::none(),
+					FIB,
+					LEVEL,
+					FEE,
+					FEE,
+					COLLATERAL,
+					WINDOW
+				),
 				sp_runtime::DispatchError::BadOrigin
 			);
 		})
@@ -240,7 +290,13 @@ mod happy_path {
 			);
 			assert_eq!(
 				jobs_events(),
-				vec![JobsEvent::ProofVerified { job: id, prover: ALICE, output, fee: FEE }]
+				vec![JobsEvent::ProofVerified {
+					job: id,
+					prover: ALICE,
+					output,
+					fee: FEE,
+					refunded: 0
+				}]
 			);
 			assert_fee_paid_to_alice(before);
 			assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
@@ -314,6 +370,7 @@ mod happy_path {
 						signed(REQUESTER),
 						inputs,
 						level,
+						FEE,
 						FEE,
 						COLLATERAL,
 						WINDOW
@@ -823,6 +880,7 @@ mod suspension {
 							FIB,
 							LEVEL,
 							FEE,
+							FEE,
 							PARAMS.min_collateral,
 							WINDOW
 						));
@@ -859,6 +917,301 @@ mod suspension {
 				run_to_block(3 + SUSPENSION);
 				assert!(second.iter().any(|id| assigned(*id) == ALICE));
 			})
+	}
+}
+
+/// `max_fee`: each return to the draw steps the fee up, so more provers' asks qualify.
+mod escalation {
+	use super::*;
+
+	fn submit_with_max(max_fee: Balance) -> JobId {
+		let id = NextJobId::<Test>::get();
+		assert_ok!(JobMarket::submit_job(
+			signed(REQUESTER),
+			FIB,
+			LEVEL,
+			FEE,
+			max_fee,
+			COLLATERAL,
+			WINDOW
+		));
+		id
+	}
+
+	fn fees_raised() -> Vec<Balance> {
+		jobs_events()
+			.into_iter()
+			.filter_map(|event| match event {
+				JobsEvent::FeeRaised { fee, .. } => Some(fee),
+				_ => None,
+			})
+			.collect()
+	}
+
+	/// Two provers miss the accept window in turn; the fee steps up after each (100, 120,
+	/// 140: `fee_steps` = 4 steps of 20 towards 180), and the third prover is paid 140. The
+	/// requester's, the provers' and the total balances at every step.
+	#[test]
+	fn the_fee_rises_after_each_failed_attempt_with_exact_balances() {
+		ExtBuilder::default()
+			.prover(ALICE, STAKE, &Program::ALL)
+			.prover(BOB, STAKE, &Program::ALL)
+			.prover(CAROL, STAKE, &Program::ALL)
+			.build_and_execute(|| {
+				let (requester, total) = (free(REQUESTER), issuance());
+				let free_of = |who| (free(who), stake(who));
+				let before: Vec<_> = [ALICE, BOB, CAROL].into_iter().map(free_of).collect();
+				let id = submit_with_max(180);
+				assert_eq!(free(REQUESTER), requester - 180, "all of max_fee is held");
+				assert_eq!(JobMarket::held_fees(&REQUESTER), 180);
+				let penalty = PARAMS.accept_timeout_slash * COLLATERAL;
+				let mut failed = Vec::new();
+				let mut block = DRAW;
+				for (attempt, fee) in [(1, 100), (2, 120)] {
+					run_to_block(block);
+					let prover = assigned(id);
+					assert_eq!((job(id).attempts, job(id).fee), (attempt, fee));
+					jobs_events();
+					// The prover lets the accept window run out.
+					block += PARAMS.accept_window + 1;
+					run_to_block(block);
+					assert_eq!(fees_raised(), vec![fee + 20]);
+					assert_eq!(job(id).fee, fee + 20);
+					failed.push(prover);
+					// Slashed 10% of the collateral: half to the requester, half burned.
+					assert_eq!(stake(prover), STAKE - penalty);
+					assert_eq!(free(REQUESTER), requester - 180 + attempt as u128 * penalty / 2);
+					assert_eq!(issuance(), total - attempt as u128 * penalty / 2);
+					block += 1;
+				}
+				run_to_block(block);
+				let third = assigned(id);
+				assert!(!failed.contains(&third));
+				let (output, proof) = proof(FIB, LEVEL);
+				assert_ok!(JobMarket::submit_proof(
+					signed(third),
+					id,
+					output,
+					proof.try_into().unwrap()
+				));
+				assert!(jobs_events().contains(&JobsEvent::ProofVerified {
+					job: id,
+					prover: third,
+					output,
+					fee: 140,
+					refunded: 40
+				}));
+				// Paid 140, got 2 * 50 back from the slashes: 40 net; 100 burned in all.
+				assert_eq!(free(REQUESTER), requester - 140 + penalty);
+				assert_eq!(JobMarket::held_fees(&REQUESTER), 0);
+				assert_eq!(issuance(), total - penalty);
+				for (i, who) in [ALICE, BOB, CAROL].into_iter().enumerate() {
+					let (free_before, stake_before) = before[i];
+					if who == third {
+						assert_eq!(free_of(who), (free_before + 140, stake_before));
+					} else {
+						assert_eq!(free_of(who), (free_before, stake_before - penalty));
+					}
+				}
+			})
+	}
+
+	/// Every prover asks 150: the draws at 100 and 125 find nobody, the fee rises at each, and
+	/// at 150 Alice is drawn and paid 150; the requester gets the other 50 back.
+	#[test]
+	fn a_fee_below_every_ask_rises_until_a_prover_takes_the_job() {
+		one_prover().build_and_execute(|| {
+			assert_ok!(Provers::set_asks(
+				signed(ALICE),
+				vec![pallet_provers::ProgramAsk { program: Program::Fibonacci, min_fee: 150 }]
+			));
+			let (requester, alice, total) = (free(REQUESTER), free(ALICE), issuance());
+			let id = submit_with_max(200);
+			run_to_block(DRAW);
+			assert!(jobs_events().contains(&JobsEvent::NoProverDrawn {
+				job: id,
+				next_draw_at: DRAW + PARAMS.redraw_interval
+			}));
+			assert_eq!(job(id).fee, 125);
+			run_to_block(DRAW + PARAMS.redraw_interval);
+			assert_eq!(fees_raised(), vec![150]);
+			run_to_block(DRAW + 2 * PARAMS.redraw_interval);
+			assert_eq!((assigned(id), job(id).fee), (ALICE, 150));
+			submit_valid_proof(ALICE, id);
+			assert_eq!(free(REQUESTER), requester - 150);
+			assert_eq!(free(ALICE), alice + 150);
+			assert_eq!(issuance(), total);
+		})
+	}
+
+	/// The steps: the gap left over the steps left, rounded up, the last reaching `max_fee`
+	/// exactly; never past it, however many times the job goes back.
+	#[test]
+	fn steps_are_even_and_end_at_max_fee() {
+		one_prover().build_and_execute(|| {
+			let id = submit_with_max(FEE + 10);
+			let mut job = job(id);
+			let mut fees = Vec::new();
+			for _ in 0..6 {
+				JobMarket::raise_fee(id, &mut job);
+				fees.push(job.fee);
+			}
+			assert_eq!(fees, vec![103, 106, 108, 110, 110, 110]);
+			assert_eq!(job.raises, 4);
+		})
+	}
+
+	/// `max_fee == fee`: a failure re-routes at the same fee, with no `FeeRaised`, as before
+	/// `max_fee` existed.
+	#[test]
+	fn max_fee_equal_to_fee_never_rises() {
+		two_provers().build_and_execute(|| {
+			let id = submit_with_max(FEE);
+			run_to_block(DRAW + PARAMS.accept_window + 1);
+			assert_eq!(job(id).failed.len(), 1);
+			run_to_block(DRAW + PARAMS.accept_window + 2);
+			assert_eq!((job(id).attempts, job(id).fee), (2, FEE));
+			assert!(fees_raised().is_empty());
+		})
+	}
+}
+
+/// `decline_job`: a prover that cannot take a job says so at once.
+mod decline {
+	use super::*;
+
+	/// The decliner pays the penalty (half to the requester, half burned), is not suspended,
+	/// is excluded from the job, and the job is drawn again in the same block, at a higher fee.
+	#[test]
+	fn a_decline_redraws_in_the_same_block_and_excludes_the_decliner() {
+		two_provers().build_and_execute(|| {
+			let (requester, total) = (free(REQUESTER), issuance());
+			let id = NextJobId::<Test>::get();
+			assert_ok!(JobMarket::submit_job(
+				signed(REQUESTER),
+				FIB,
+				LEVEL,
+				FEE,
+				FEE * 2,
+				COLLATERAL,
+				WINDOW
+			));
+			run_to_block(DRAW);
+			let first = assigned(id);
+			let other = if first == ALICE { BOB } else { ALICE };
+			jobs_events();
+
+			assert_ok!(JobMarket::decline_job(signed(first), id));
+			let penalty = PARAMS.decline_penalty;
+			assert_eq!(assigned(id), other, "drawn again in the same block");
+			assert_eq!(job(id).attempts, 2);
+			assert_eq!(job(id).failed.into_inner(), vec![first]);
+			assert_eq!(job(id).fee, FEE + 25);
+			let events = jobs_events();
+			assert_eq!(
+				events[..2],
+				[
+					JobsEvent::JobDeclined { job: id, prover: first, penalty, over_quota: false },
+					JobsEvent::FeeRaised { job: id, fee: FEE + 25, max_fee: FEE * 2 },
+				]
+			);
+			assert!(matches!(events[2], JobsEvent::ProverAssigned { attempt: 2, .. }));
+			assert_eq!(stake(first), STAKE - penalty);
+			assert_eq!(locked(first), 0);
+			assert_eq!(suspended_until(first), None);
+			let record = pallet_provers::Provers::<Test>::get(first).unwrap().stats;
+			assert_eq!((record.jobs_missed, record.slashed_total), (0, penalty));
+			assert_eq!(free(REQUESTER), requester - FEE * 2 + penalty / 2);
+			assert_eq!(issuance(), total - penalty / 2);
+		})
+	}
+
+	/// `decline_quota` (2) declines per `decline_period` (50 blocks) cost only the penalty;
+	/// the third counts as a missed job; a new period starts over.
+	#[test]
+	fn declines_beyond_the_quota_count_as_misses() {
+		one_prover().build_and_execute(|| {
+			MaxOpenJobs::set(10);
+			let ids: Vec<_> = (0..3).map(|_| submit(REQUESTER, FIB)).collect();
+			run_to_block(DRAW);
+			jobs_events();
+			for (i, id) in ids.iter().enumerate() {
+				assert_ok!(JobMarket::decline_job(signed(ALICE), *id));
+				let over_quota = i == 2;
+				assert!(jobs_events().contains(&JobsEvent::JobDeclined {
+					job: *id,
+					prover: ALICE,
+					penalty: PARAMS.decline_penalty,
+					over_quota
+				}));
+			}
+			let record = pallet_provers::Provers::<Test>::get(ALICE).unwrap().stats;
+			assert_eq!(record.jobs_missed, 1);
+			assert_eq!(suspended_until(ALICE), None);
+			// Nobody else proves: the declined jobs expire and are refunded.
+			run_to_block(PARAMS.decline_period);
+			let id = submit(REQUESTER, FIB);
+			run_to_block(PARAMS.decline_period + 1);
+			assert_eq!(assigned(id), ALICE);
+			assert_ok!(JobMarket::decline_job(signed(ALICE), id));
+			assert!(jobs_events()
+				.iter()
+				.any(|event| matches!(event, JobsEvent::JobDeclined { over_quota: false, .. })));
+		})
+	}
+
+	/// A decline by the job's last allowed prover (`MaxAttempts`) fails the job and refunds it.
+	#[test]
+	fn a_decline_on_the_last_attempt_fails_the_job() {
+		one_prover().build_and_execute(|| {
+			let (requester, total) = (free(REQUESTER), issuance());
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW);
+			let mut job_record = job(id);
+			job_record.attempts = 3;
+			Jobs::<Test>::insert(id, job_record);
+			assert_ok!(JobMarket::decline_job(signed(ALICE), id));
+			assert!(matches!(
+				job(id).state,
+				JobState::Failed { reason: JobFailure::TooManyAttempts, .. }
+			));
+			assert_eq!(free(REQUESTER), requester + PARAMS.decline_penalty / 2);
+			assert_eq!(issuance(), total - PARAMS.decline_penalty / 2);
+		})
+	}
+
+	#[test]
+	fn errors_move_nothing() {
+		two_provers().build_and_execute(|| {
+			assert_noop!(JobMarket::decline_job(signed(ALICE), 7), Error::<Test>::JobNotFound);
+			let id = submit(REQUESTER, FIB);
+			assert_noop!(JobMarket::decline_job(signed(ALICE), id), Error::<Test>::JobNotAssigned);
+			run_to_block(DRAW);
+			let prover = assigned(id);
+			let other = if prover == ALICE { BOB } else { ALICE };
+			assert_noop!(
+				JobMarket::decline_job(signed(other), id),
+				Error::<Test>::NotAssignedProver
+			);
+			assert_noop!(
+				JobMarket::decline_job(signed(REQUESTER), id),
+				Error::<Test>::NotAssignedProver
+			);
+			// Past the window (the hook has not re-routed it yet).
+			HookWeight::set(Weight::zero());
+			run_to_block(DRAW + PARAMS.accept_window + 1);
+			assert_noop!(
+				JobMarket::decline_job(signed(prover), id),
+				Error::<Test>::AcceptWindowClosed
+			);
+			HookWeight::set(default_hook_weight());
+			// Accepted: too late to decline.
+			let id = submit(REQUESTER, FIB);
+			run_to_block(DRAW + PARAMS.accept_window + 2);
+			let prover = assigned(id);
+			assert_ok!(JobMarket::accept_job(signed(prover), id));
+			assert_noop!(JobMarket::decline_job(signed(prover), id), Error::<Test>::JobNotAssigned);
+		})
 	}
 }
 
@@ -1175,6 +1528,8 @@ mod views {
 						lowest_fee: 15,
 						median_fee: 20,
 						full_fee: 30,
+						suggested_fee: 20,
+						suggested_max_fee: 30,
 						eligible_provers: 3,
 						eligible_stake: 60_000,
 					})

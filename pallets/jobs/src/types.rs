@@ -60,8 +60,15 @@ pub struct Job<
 	pub inputs: Inputs,
 	/// The security level the proof must have.
 	pub security: SecurityLevel,
-	/// Paid to the prover whose proof verifies; refunded if the job fails or is cancelled.
+	/// The fee offered now: paid to the prover whose proof verifies. Provers whose ask is
+	/// above it are not drawn. It starts at the fee submitted and steps up towards `max_fee`
+	/// each time the job goes back to the draw (see `JobParams::fee_steps`).
 	pub fee: Balance,
+	/// The most the requester pays: held (all of it) until the job ends; what the prover is
+	/// not paid is refunded. Equal to `fee` for a job whose fee never rises.
+	pub max_fee: Balance,
+	/// How many times the fee has stepped up.
+	pub raises: u32,
 	/// The prover's stake at risk while it holds the job: all of it is slashed for a missed
 	/// proving deadline or an invalid proof.
 	pub collateral: Balance,
@@ -150,6 +157,18 @@ pub struct JobParams<Balance, BlockNumber> {
 	/// The part of the collateral slashed from a prover that does not accept in time (a missed
 	/// proof or an invalid one costs all of it).
 	pub accept_timeout_slash: Perbill,
+	/// In how many steps a job's fee rises from the fee submitted to its `max_fee`: each
+	/// time the job goes back to the draw (its prover failed or declined it, or a draw found
+	/// nobody) the fee rises by the gap left divided by the steps left. Above zero.
+	pub fee_steps: u32,
+	/// What a prover that declines a job pays from the job's collateral (at most all of it);
+	/// split like a slash, between the requester and the burn. May be zero.
+	pub decline_penalty: Balance,
+	/// Declines a prover makes per `decline_period` before each further one also counts as
+	/// a missed job on its record (lowering its reliability, as a miss does).
+	pub decline_quota: u32,
+	/// The length of the periods `decline_quota` counts over, in blocks. Above zero.
+	pub decline_period: BlockNumber,
 }
 
 /// One prover's turn at a job, as its prover key signs it for an authorized (fee-free, nonce-free)

@@ -9,7 +9,7 @@ use frame_support::{
 };
 use pallet_provers::FailureReason;
 use sortition_programs::Output;
-use sp_runtime::traits::Hash as _;
+use sp_runtime::traits::{Hash as _, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// The weight of `submit_proof` with a proof of `len` bytes: the verification (measured on
@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 		let len = proof.len() as u32;
 		match sortition_programs::verify(&job.inputs, &output, &proof, job.security) {
 			Ok(()) => {
-				let fee = job.fee;
+				let (fee, refunded) = (job.fee, job.max_fee.saturating_sub(job.fee));
 				Self::pay_fee(&job.requester, &prover, fee);
 				T::Provers::release_collateral(&prover, job.collateral);
 				T::Provers::record_success(&prover);
@@ -74,7 +74,13 @@ impl<T: Config> Pallet<T> {
 					prune_at,
 				});
 				log::debug!(target: LOG_TARGET, "job {id}: proof of {prover:?} verified");
-				Self::deposit_event(Event::ProofVerified { job: id, prover, output, fee });
+				Self::deposit_event(Event::ProofVerified {
+					job: id,
+					prover,
+					output,
+					fee,
+					refunded,
+				});
 				Ok(PostDispatchInfo {
 					actual_weight: Some(T::WeightInfo::submit_proof(len)),
 					pays_fee: Pays::No,

@@ -81,6 +81,8 @@ impl<T: Config> Pallet<T> {
 			lowest_fee: (*lowest).max(params.min_fee),
 			median_fee: median.max(params.min_fee),
 			full_fee: (*highest).max(params.min_fee),
+			suggested_fee: median.max(params.min_fee),
+			suggested_max_fee: (*highest).max(params.min_fee),
 			eligible_provers: asks.len() as u32,
 			eligible_stake,
 		})
@@ -94,6 +96,7 @@ impl<T: Config> Pallet<T> {
 			inputs: job.inputs,
 			security: job.security,
 			fee: job.fee,
+			max_fee: job.max_fee,
 			collateral: job.collateral,
 			proving_window: job.proving_window,
 			submitted_at: job.submitted_at,

@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn submit_proof(l: u32, ) -> Weight;
 	fn authorize_accept() -> Weight;
 	fn authorize_resume() -> Weight;
+	fn decline_job() -> Weight;
 	fn authorize_proof(l: u32, ) -> Weight;
 	fn set_params() -> Weight;
 	fn set_program_paused() -> Weight;
@@ -174,6 +175,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	// Placeholder until the benchmarks are run again.
 	fn authorize_resume() -> Weight {
 		Self::authorize_accept()
+	}
+	// Placeholder until the benchmarks are run again.
+	fn decline_job() -> Weight {
+		Self::accept_timeout()
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:0)
 	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
@@ -435,6 +440,10 @@ impl WeightInfo for () {
 	// Placeholder until the benchmarks are run again.
 	fn authorize_resume() -> Weight {
 		Self::authorize_accept()
+	}
+	// Placeholder until the benchmarks are run again.
+	fn decline_job() -> Weight {
+		Self::accept_timeout()
 	}
 	fn authorize_proof(l: u32, ) -> Weight {
 		Weight::from_parts(72_594_378, 0)

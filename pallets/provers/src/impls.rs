@@ -366,9 +366,9 @@ impl<T: Config> ProverRegistry<T::AccountId> for Pallet<T> {
 		let recorded = Self::update_prover(prover, |record| {
 			let stats = &mut record.stats;
 			match reason {
-				FailureReason::AcceptTimeout | FailureReason::ProofTimeout => {
-					stats.jobs_missed = stats.jobs_missed.saturating_add(1)
-				},
+				FailureReason::AcceptTimeout
+				| FailureReason::ProofTimeout
+				| FailureReason::Declined => stats.jobs_missed = stats.jobs_missed.saturating_add(1),
 				FailureReason::InvalidProof => {
 					stats.invalid_proofs = stats.invalid_proofs.saturating_add(1)
 				},

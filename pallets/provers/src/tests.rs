@@ -635,8 +635,10 @@ mod registry {
 			Registry::record_failure(&1, FailureReason::AcceptTimeout);
 			Registry::record_failure(&1, FailureReason::ProofTimeout);
 			Registry::record_failure(&1, FailureReason::InvalidProof);
+			// A decline beyond the quota (the job market only reports those) is a miss.
+			Registry::record_failure(&1, FailureReason::Declined);
 			let stats = prover(1).stats;
-			assert_eq!((stats.jobs_done, stats.jobs_missed, stats.invalid_proofs), (2, 2, 1));
+			assert_eq!((stats.jobs_done, stats.jobs_missed, stats.invalid_proofs), (2, 3, 1));
 		});
 	}
 }

@@ -67,7 +67,8 @@ pub trait ProverRegistry<AccountId> {
 	/// Count a job `prover` proved.
 	fn record_success(prover: &AccountId);
 
-	/// Count a job `prover` failed.
+	/// Count a job `prover` failed (a decline counts as a missed job: call it only for the
+	/// declines that should).
 	fn record_failure(prover: &AccountId, reason: FailureReason);
 
 	/// The ask and stake of every prover that could take a job of `program` with

@@ -81,7 +81,8 @@ pub struct Prover<
 pub struct ProverStats<Balance> {
 	/// Jobs it proved (valid proof on time).
 	pub jobs_done: u32,
-	/// Jobs it did not accept in time, or accepted and did not prove in time.
+	/// Jobs it did not accept in time, or accepted and did not prove in time, and declines
+	/// beyond its quota.
 	pub jobs_missed: u32,
 	/// Invalid proofs it submitted.
 	pub invalid_proofs: u32,
@@ -188,6 +189,9 @@ pub enum FailureReason {
 	ProofTimeout,
 	/// It submitted a proof that did not verify.
 	InvalidProof,
+	/// It declined a job it was drawn for (a small penalty; beyond its quota of declines, the
+	/// decline also counts as a missed job).
+	Declined,
 }
 
 impl<Balance, BlockNumber, MaxPrograms> Prover<Balance, BlockNumber, MaxPrograms>

@@ -166,9 +166,13 @@ pub struct JobInfo<AccountId, Balance, BlockNumber> {
 	pub inputs: Inputs,
 	/// The security level the proof must have.
 	pub security: SecurityLevel,
-	/// Paid to the prover whose proof verifies; refunded if the job fails or is cancelled.
+	/// The fee offered now: paid to the prover whose proof verifies. It rises towards
+	/// `max_fee` each time the job goes back to the draw.
 	#[serde(serialize_with = "serde_str::serialize")]
 	pub fee: Balance,
+	/// The most the requester pays: held until the job ends; what is not paid is refunded.
+	#[serde(serialize_with = "serde_str::serialize")]
+	pub max_fee: Balance,
 	/// The stake the prover puts at risk while it holds the job.
 	#[serde(serialize_with = "serde_str::serialize")]
 	pub collateral: Balance,
@@ -360,6 +364,14 @@ pub struct FeeQuote<Balance> {
 	/// The smallest fee at which every eligible prover takes the job.
 	#[serde(serialize_with = "serde_str::serialize")]
 	pub full_fee: Balance,
+	/// The `fee` to submit with: the median fee, which most of the pool competes for.
+	#[serde(serialize_with = "serde_str::serialize")]
+	pub suggested_fee: Balance,
+	/// The `max_fee` to submit with: the full fee. If the draws at `suggested_fee` keep
+	/// missing (the provers asking less are busy, or fail the job), the fee rises until
+	/// every eligible prover takes the job.
+	#[serde(serialize_with = "serde_str::serialize")]
+	pub suggested_max_fee: Balance,
 	/// Provers that prove the program, are not suspended and have `collateral` of free stake.
 	pub eligible_provers: u32,
 	/// Their stake.

@@ -204,6 +204,13 @@ parameter_types! {
 		redraw_interval: 5,
 		retention_period: DAYS,
 		accept_timeout_slash: Perbill::from_percent(10),
+		// A job's fee reaches its max_fee at its fourth return to the draw.
+		fee_steps: 4,
+		// A decline costs a tenth of the smallest collateral, and more than 10 an hour count
+		// as missed jobs.
+		decline_penalty: UNIT,
+		decline_quota: 10,
+		decline_period: HOURS,
 	};
 	/// A fifth of the block for due deadlines: about 170 of the costliest (an expiring job's
 	/// draw that makes every pick) per block, about 320 draws that find a prover at once (each

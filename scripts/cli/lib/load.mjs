@@ -55,7 +55,7 @@ export async function submitBurst (api, keyring, funder, { count, program = 'Fib
   const next = (await Promise.all(requesters.map((r) => api.rpc.system.accountNextIndex(r.address)))).map((n) => n.toNumber());
   const sent = Array.from({ length: count }, async (_, i) => {
     const k = Math.floor(i / JOBS_PER_REQUESTER);
-    const tx = api.tx.jobs.submitJob(burstInputs(program, steps, i), 'Bits96', fee, collateral, window);
+    const tx = api.tx.jobs.submitJob(burstInputs(program, steps, i), 'Bits96', fee, fee, collateral, window);
     const { events, blockHash } = await inBlock(tx, requesters[k], next[k]++, `job ${i}`);
     const submitted = events.find(({ event }) => event.section === 'jobs' && event.method === 'JobSubmitted');
     const header = await api.rpc.chain.getHeader(blockHash);
@@ -183,7 +183,7 @@ export async function oneAtATime (api, requester, { count, program = 'Fibonacci'
   const results = [];
   let nonce = (await api.rpc.system.accountNextIndex(requester.address)).toNumber();
   for (let i = 0; i < count; i++) {
-    const tx = api.tx.jobs.submitJob(burstInputs(program, steps, i), 'Bits96', fee, collateral, window);
+    const tx = api.tx.jobs.submitJob(burstInputs(program, steps, i), 'Bits96', fee, fee, collateral, window);
     const { events, blockHash } = await inBlock(tx, requester, nonce++, `job ${i}`);
     const event = events.find(({ event }) => event.section === 'jobs' && event.method === 'JobSubmitted');
     const job = { id: event.event.data.job.toNumber(), block: (await api.rpc.chain.getHeader(blockHash)).number.toNumber() };
