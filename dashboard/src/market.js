@@ -205,6 +205,8 @@ function failureEntry (api, number, time, event) {
       return { ...base, reason: f.reason.type, text: docs('reason') };
     case 'jobs.JobFailed':
       return { ...base, reason: f.reason.type, text: docs('reason'), amount: f.refunded.toBigInt(), detail: 'refunded' };
+    case 'jobs.JobDeclined':
+      return { ...base, reason: 'Declined', text: `Declined by its prover${f.overQuota.isTrue ? ' (over its quota: counted as a missed job)' : ''}; drawn again at once.`, amount: f.penalty.toBigInt(), detail: 'penalty' };
     case 'jobs.NoProverDrawn':
       return { ...base, reason: 'NoProverDrawn', text: `No eligible prover was drawn; the next draw is at block #${f.nextDrawAt.toNumber()}.` };
     case 'provers.Slashed':

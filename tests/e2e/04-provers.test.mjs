@@ -33,7 +33,7 @@ describe('provers pallet (--dev)', () => {
 
   it('documents every call, event and error in the metadata', async () => {
     const calls = ['register', 'bondMore', 'unbond', 'withdrawUnbonded', 'setPrograms', 'setAsks',
-      'deregister', 'setParams'];
+      'deregister', 'setParams', 'resume'];
     for (const call of calls) {
       const docs = api.tx.provers[call].meta.docs.map((d) => d.toString()).join(' ');
       assert.ok(docs.length > 40, `provers.${call} has docs`);

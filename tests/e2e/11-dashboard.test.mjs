@@ -247,7 +247,7 @@ describe('the dashboard in Chromium (dev chain)', () => {
     const perBlock = [];
     const latencies = [];
     const failures = [];
-    const FAILURES = ['jobs.ProverFailed', 'jobs.ProofRejected', 'jobs.JobFailed', 'jobs.NoProverDrawn', 'provers.Slashed', 'provers.Suspended'];
+    const FAILURES = ['jobs.ProverFailed', 'jobs.ProofRejected', 'jobs.JobFailed', 'jobs.JobDeclined', 'jobs.NoProverDrawn', 'provers.Slashed', 'provers.Suspended'];
     const submittedAt = new Map();
     const atHead = await api.at(await api.rpc.chain.getBlockHash(shownHead));
     for (const [key, value] of await atHead.query.jobs.jobs.entries()) {

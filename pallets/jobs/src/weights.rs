@@ -41,12 +41,12 @@ pub trait WeightInfo {
 	fn accept_job() -> Weight;
 	fn submit_proof(l: u32, ) -> Weight;
 	fn authorize_accept() -> Weight;
-	fn authorize_resume() -> Weight;
-	fn decline_job() -> Weight;
 	fn authorize_proof(l: u32, ) -> Weight;
+	fn authorize_resume() -> Weight;
 	fn set_params() -> Weight;
 	fn set_program_paused() -> Weight;
 	fn on_initialize_idle() -> Weight;
+	fn decline_job() -> Weight;
 	fn draw_job() -> Weight;
 	fn expire_job() -> Weight;
 	fn accept_timeout() -> Weight;
@@ -61,7 +61,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::PausedPrograms` (r:1 w:0)
 	/// Proof: `Jobs::PausedPrograms` (`max_values`: None, `max_size`: Some(9), added: 2484, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::NextJobId` (r:1 w:1)
 	/// Proof: `Jobs::NextJobId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::RequesterJobs` (r:1 w:1)
@@ -73,23 +73,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
 	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:1)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn submit_job() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `919`
 		//  Estimated: `4027`
-		// Minimum execution time: 104_636_000 picoseconds.
-		Weight::from_parts(109_035_000, 0)
+		// Minimum execution time: 109_165_000 picoseconds.
+		Weight::from_parts(130_966_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -102,32 +102,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1568`
+		//  Measured:  `1588`
 		//  Estimated: `4027`
-		// Minimum execution time: 99_467_000 picoseconds.
-		Weight::from_parts(103_234_000, 0)
+		// Minimum execution time: 102_993_000 picoseconds.
+		Weight::from_parts(116_688_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
 	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:2)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `846`
-		//  Estimated: `3814`
-		// Minimum execution time: 36_850_000 picoseconds.
-		Weight::from_parts(39_053_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		//  Measured:  `866`
+		//  Estimated: `3834`
+		// Minimum execution time: 40_687_000 picoseconds.
+		Weight::from_parts(52_408_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::BlockReceipts` (r:1 w:1)
 	/// Proof: `Jobs::BlockReceipts` (`max_values`: Some(1), `max_size`: Some(58882), added: 59377, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -136,8 +136,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:9 w:9)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::RequesterJobs` (r:1 w:1)
 	/// Proof: `Jobs::RequesterJobs` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
@@ -151,57 +153,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[26000, 129000]`.
 	fn submit_proof(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2177`
+		//  Measured:  `4559`
 		//  Estimated: `60367`
-		// Minimum execution time: 1_448_377_000 picoseconds.
-		Weight::from_parts(448_718_636, 0)
+		// Minimum execution time: 1_617_564_000 picoseconds.
+		Weight::from_parts(637_865_965, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 739
-			.saturating_add(Weight::from_parts(41_843, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			// Standard Error: 762
+			.saturating_add(Weight::from_parts(42_558, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:0)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	fn authorize_accept() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `846`
-		//  Estimated: `3814`
-		// Minimum execution time: 67_396_000 picoseconds.
-		Weight::from_parts(73_959_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		//  Measured:  `866`
+		//  Estimated: `3834`
+		// Minimum execution time: 73_408_000 picoseconds.
+		Weight::from_parts(80_361_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
-	// Placeholder until the benchmarks are run again.
-	fn authorize_resume() -> Weight {
-		Self::authorize_accept()
-	}
-	// Placeholder until the benchmarks are run again.
-	fn decline_job() -> Weight {
-		Self::accept_timeout()
-	}
 	/// Storage: `Jobs::Jobs` (r:1 w:0)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[26000, 129000]`.
 	fn authorize_proof(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `845`
-		//  Estimated: `3814`
-		// Minimum execution time: 100_889_000 picoseconds.
-		Weight::from_parts(72_594_378, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
-			// Standard Error: 5
-			.saturating_add(Weight::from_parts(1_130, 0).saturating_mul(l.into()))
+		//  Measured:  `865`
+		//  Estimated: `3834`
+		// Minimum execution time: 104_175_000 picoseconds.
+		Weight::from_parts(78_584_720, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
+			// Standard Error: 6
+			.saturating_add(Weight::from_parts(1_165, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
+	fn authorize_resume() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `341`
+		//  Estimated: `3727`
+		// Minimum execution time: 66_404_000 picoseconds.
+		Weight::from_parts(72_456_000, 0)
+			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Jobs::Params` (r:0 w:1)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	fn set_params() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_239_000 picoseconds.
-		Weight::from_parts(11_561_000, 0)
+		// Minimum execution time: 10_419_000 picoseconds.
+		Weight::from_parts(11_862_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -211,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 12_083_000 picoseconds.
-		Weight::from_parts(13_426_000, 0)
+		// Minimum execution time: 11_843_000 picoseconds.
+		Weight::from_parts(13_345_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -226,11 +231,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `70`
 		//  Estimated: `60367`
-		// Minimum execution time: 13_045_000 picoseconds.
-		Weight::from_parts(14_327_000, 0)
+		// Minimum execution time: 13_034_000 picoseconds.
+		Weight::from_parts(14_477_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Jobs::Jobs` (r:1 w:1)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Params` (r:1 w:0)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:2 w:2)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:9 w:9)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Declines` (r:1 w:1)
+	/// Proof: `Jobs::Declines` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Initialized` (r:1 w:0)
+	/// Proof: `Babe::Initialized` (`max_values`: Some(1), `max_size`: Some(110), added: 605, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Authorities` (r:1 w:0)
+	/// Proof: `Babe::Authorities` (`max_values`: Some(1), `max_size`: Some(1281), added: 1776, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::Randomness` (r:1 w:0)
+	/// Proof: `Babe::Randomness` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::CurrentSlot` (r:1 w:0)
+	/// Proof: `Babe::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Babe::EpochIndex` (r:1 w:0)
+	/// Proof: `Babe::EpochIndex` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Slots` (r:1 w:0)
+	/// Proof: `Provers::Slots` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
+	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::ProverJobs` (r:0 w:2)
+	/// Proof: `Jobs::ProverJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Jobs::Deadlines` (r:0 w:2)
+	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn decline_job() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4800`
+		//  Estimated: `32670`
+		// Minimum execution time: 357_421_000 picoseconds.
+		Weight::from_parts(405_651_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Babe::Initialized` (r:1 w:0)
 	/// Proof: `Babe::Initialized` (`max_values`: Some(1), `max_size`: Some(110), added: 605, mode: `MaxEncodedLen`)
@@ -243,7 +290,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Babe::EpochIndex` (r:1 w:0)
 	/// Proof: `Babe::EpochIndex` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::DrawTree` (r:3 w:0)
 	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Slots` (r:1 w:0)
@@ -255,15 +302,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::ProverJobs` (r:0 w:1)
 	/// Proof: `Jobs::ProverJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:2)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn draw_job() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3147`
 		//  Estimated: `11550`
-		// Minimum execution time: 147_887_000 picoseconds.
-		Weight::from_parts(151_935_000, 0)
+		// Minimum execution time: 152_156_000 picoseconds.
+		Weight::from_parts(175_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -279,7 +326,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Babe::EpochIndex` (r:1 w:0)
 	/// Proof: `Babe::EpochIndex` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::DrawTree` (r:3 w:0)
 	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Slots` (r:2 w:0)
@@ -295,21 +342,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
 	/// Proof: `Jobs::DeadlineCursor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:2)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_job() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4131`
 		//  Estimated: `11550`
-		// Minimum execution time: 305_904_000 picoseconds.
-		Weight::from_parts(321_072_000, 0)
+		// Minimum execution time: 317_285_000 picoseconds.
+		Weight::from_parts(350_668_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -327,15 +374,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::ProverJobs` (r:0 w:1)
 	/// Proof: `Jobs::ProverJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:2)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_timeout() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 232_536_000 picoseconds.
-		Weight::from_parts(238_557_000, 0)
+		// Minimum execution time: 269_526_000 picoseconds.
+		Weight::from_parts(290_726_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -351,7 +398,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Params` (r:1 w:0)
-	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(60), added: 555, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Params` (`max_values`: Some(1), `max_size`: Some(88), added: 583, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::RequesterJobs` (r:1 w:1)
 	/// Proof: `Jobs::RequesterJobs` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::DeadlineCursor` (r:1 w:0)
@@ -359,15 +406,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Jobs::ProverJobs` (r:0 w:1)
 	/// Proof: `Jobs::ProverJobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Jobs` (r:0 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Deadlines` (r:0 w:2)
 	/// Proof: `Jobs::Deadlines` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn proof_timeout() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 232_055_000 picoseconds.
-		Weight::from_parts(239_068_000, 0)
+		// Minimum execution time: 269_205_000 picoseconds.
+		Weight::from_parts(289_704_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -381,25 +428,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `71 + n * (115 ±0)`
 		//  Estimated: `60367`
-		// Minimum execution time: 4_569_000 picoseconds.
-		Weight::from_parts(10_600_582, 0)
+		// Minimum execution time: 4_799_000 picoseconds.
+		Weight::from_parts(9_967_940, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 854
-			.saturating_add(Weight::from_parts(2_032_026, 0).saturating_mul(n.into()))
+			// Standard Error: 990
+			.saturating_add(Weight::from_parts(2_053_465, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Jobs::Jobs` (r:1 w:1)
-	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Proof: `Jobs::Jobs` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Jobs::Receipts` (r:0 w:1)
 	/// Proof: `Jobs::Receipts` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	fn prune_job() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `781`
-		//  Estimated: `3814`
-		// Minimum execution time: 24_236_000 picoseconds.
-		Weight::from_parts(25_858_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		//  Measured:  `801`
+		//  Estimated: `3834`
+		// Minimum execution time: 24_446_000 picoseconds.
+		Weight::from_parts(27_721_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -408,99 +455,102 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_job() -> Weight {
-		Weight::from_parts(109_035_000, 0)
+		Weight::from_parts(130_966_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_job() -> Weight {
-		Weight::from_parts(103_234_000, 0)
+		Weight::from_parts(116_688_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_job() -> Weight {
-		Weight::from_parts(39_053_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		Weight::from_parts(52_408_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(448_718_636, 0)
+		Weight::from_parts(637_865_965, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(41_843, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+			.saturating_add(Weight::from_parts(42_558, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn authorize_accept() -> Weight {
-		Weight::from_parts(73_959_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		Weight::from_parts(80_361_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
-	// Placeholder until the benchmarks are run again.
-	fn authorize_resume() -> Weight {
-		Self::authorize_accept()
-	}
-	// Placeholder until the benchmarks are run again.
-	fn decline_job() -> Weight {
-		Self::accept_timeout()
-	}
 	fn authorize_proof(l: u32, ) -> Weight {
-		Weight::from_parts(72_594_378, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
-			.saturating_add(Weight::from_parts(1_130, 0).saturating_mul(l.into()))
+		Weight::from_parts(78_584_720, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
+			.saturating_add(Weight::from_parts(1_165, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	}
+	fn authorize_resume() -> Weight {
+		Weight::from_parts(72_456_000, 0)
+			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(11_561_000, 0)
+		Weight::from_parts(11_862_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_program_paused() -> Weight {
-		Weight::from_parts(13_426_000, 0)
+		Weight::from_parts(13_345_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(14_327_000, 0)
+		Weight::from_parts(14_477_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn decline_job() -> Weight {
+		Weight::from_parts(405_651_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
+	}
 	fn draw_job() -> Weight {
-		Weight::from_parts(151_935_000, 0)
+		Weight::from_parts(175_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_job() -> Weight {
-		Weight::from_parts(321_072_000, 0)
+		Weight::from_parts(350_668_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_timeout() -> Weight {
-		Weight::from_parts(238_557_000, 0)
+		Weight::from_parts(290_726_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn proof_timeout() -> Weight {
-		Weight::from_parts(239_068_000, 0)
+		Weight::from_parts(289_704_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn settle_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(10_600_582, 0)
+		Weight::from_parts(9_967_940, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(2_032_026, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(2_053_465, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(25_858_000, 0)
-			.saturating_add(Weight::from_parts(0, 3814))
+		Weight::from_parts(27_721_000, 0)
+			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

@@ -170,13 +170,12 @@ mod benchmarks {
 		<Registry<T> as ProverRegistry<T::AccountId>>::suspend(&who, FailureReason::InvalidProof);
 		let until = Provers::<T>::get(&who).and_then(|p| p.suspended_until);
 		frame_system::Pallet::<T>::set_block_number(until.expect("suspended"));
-		assert!(Registry::<T>::program_weight(Program::ALL[0]).is_zero());
+		assert!(Provers::<T>::get(&who).is_some_and(|p| p.draw_weight().is_zero()));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 
-		assert!(Provers::<T>::get(&who).is_some_and(|p| p.in_draw()));
-		assert!(!Registry::<T>::program_weight(Program::ALL[0]).is_zero());
+		assert!(Provers::<T>::get(&who).is_some_and(|p| p.in_draw() && !p.draw_weight().is_zero()));
 	}
 
 	/// A draw among `n` provers that makes `a` picks: the first `a - 1` provers it picks are

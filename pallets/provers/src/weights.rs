@@ -2,7 +2,7 @@
 //! Weights for `pallet_provers`, generated from its benchmarks by `scripts/benchmark-pallets.sh`.
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2707`
 		//  Estimated: `32670`
-		// Minimum execution time: 162_014_000 picoseconds.
-		Weight::from_parts(287_849_000, 0)
+		// Minimum execution time: 147_918_000 picoseconds.
+		Weight::from_parts(157_155_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -87,16 +87,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2966`
 		//  Estimated: `32670`
-		// Minimum execution time: 159_479_000 picoseconds.
-		Weight::from_parts(260_379_000, 0)
+		// Minimum execution time: 147_647_000 picoseconds.
+		Weight::from_parts(155_241_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
-	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Unbonding` (r:1 w:1)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(369), added: 2844, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::DrawTree` (r:9 w:9)
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3073`
 		//  Estimated: `32670`
-		// Minimum execution time: 101_581_000 picoseconds.
-		Weight::from_parts(181_430_000, 0)
+		// Minimum execution time: 92_163_000 picoseconds.
+		Weight::from_parts(97_784_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `739`
 		//  Estimated: `3834`
-		// Minimum execution time: 82_635_000 picoseconds.
-		Weight::from_parts(155_882_000, 0)
+		// Minimum execution time: 76_834_000 picoseconds.
+		Weight::from_parts(81_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1588`
 		//  Estimated: `22110`
-		// Minimum execution time: 66_305_000 picoseconds.
-		Weight::from_parts(117_370_000, 0)
+		// Minimum execution time: 62_878_000 picoseconds.
+		Weight::from_parts(66_615_000, 0)
 			.saturating_add(Weight::from_parts(0, 22110))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `337`
 		//  Estimated: `3727`
-		// Minimum execution time: 29_265_000 picoseconds.
-		Weight::from_parts(56_206_000, 0)
+		// Minimum execution time: 28_163_000 picoseconds.
+		Weight::from_parts(30_798_000, 0)
 			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2982`
 		//  Estimated: `32670`
-		// Minimum execution time: 180_488_000 picoseconds.
-		Weight::from_parts(314_931_000, 0)
+		// Minimum execution time: 171_051_000 picoseconds.
+		Weight::from_parts(179_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
@@ -181,14 +181,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_771_000 picoseconds.
-		Weight::from_parts(20_869_000, 0)
+		// Minimum execution time: 9_748_000 picoseconds.
+		Weight::from_parts(11_061_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	// Placeholder until the benchmarks are run again.
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(262), added: 2737, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::DrawTree` (r:9 w:9)
+	/// Proof: `Provers::DrawTree` (`max_values`: None, `max_size`: Some(1045), added: 3520, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
-		Self::set_programs()
+		// Proof Size summary in bytes:
+		//  Measured:  `1707`
+		//  Estimated: `32670`
+		// Minimum execution time: 78_187_000 picoseconds.
+		Weight::from_parts(82_185_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Provers::Params` (r:1 w:0)
 	/// Proof: `Provers::Params` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
@@ -203,14 +213,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn draw(n: u32, a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + a * (2972 ±0) + n * (1 ±0)`
-		//  Estimated: `11550 + a * (2573 ±196) + n * (1 ±0)`
-		// Minimum execution time: 176_712_000 picoseconds.
-		Weight::from_parts(215_495_000, 0)
+		//  Estimated: `11550 + a * (2573 ±180) + n * (1 ±0)`
+		// Minimum execution time: 104_647_000 picoseconds.
+		Weight::from_parts(107_842_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
-			// Standard Error: 4_253
-			.saturating_add(Weight::from_parts(12_531, 0).saturating_mul(n.into()))
-			// Standard Error: 5_330_470
-			.saturating_add(Weight::from_parts(78_361_617, 0).saturating_mul(a.into()))
+			// Standard Error: 1_739
+			.saturating_add(Weight::from_parts(8_863, 0).saturating_mul(n.into()))
+			// Standard Error: 2_180_490
+			.saturating_add(Weight::from_parts(29_418_344, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(a.into()))
@@ -221,61 +231,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(287_849_000, 0)
+		Weight::from_parts(157_155_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn bond_more() -> Weight {
-		Weight::from_parts(260_379_000, 0)
+		Weight::from_parts(155_241_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(181_430_000, 0)
+		Weight::from_parts(97_784_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn withdraw_unbonded() -> Weight {
-		Weight::from_parts(155_882_000, 0)
+		Weight::from_parts(81_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_programs() -> Weight {
-		Weight::from_parts(117_370_000, 0)
+		Weight::from_parts(66_615_000, 0)
 			.saturating_add(Weight::from_parts(0, 22110))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn set_asks() -> Weight {
-		Weight::from_parts(56_206_000, 0)
+		Weight::from_parts(30_798_000, 0)
 			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(314_931_000, 0)
+		Weight::from_parts(179_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(20_869_000, 0)
+		Weight::from_parts(11_061_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	// Placeholder until the benchmarks are run again.
 	fn resume() -> Weight {
-		Self::set_programs()
+		Weight::from_parts(82_185_000, 0)
+			.saturating_add(Weight::from_parts(0, 32670))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn draw(n: u32, a: u32, ) -> Weight {
-		Weight::from_parts(215_495_000, 0)
+		Weight::from_parts(107_842_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
-			.saturating_add(Weight::from_parts(12_531, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(78_361_617, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(8_863, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(29_418_344, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(a.into()))
