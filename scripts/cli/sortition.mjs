@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, isAddress } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress, isAddress } from '@polkadot/util-crypto';
 
 import { describeError, findEvent, sendAndWait } from './lib/tx.mjs';
 import { encodePortable, portableReceiptParts } from './lib/receipt.mjs';
@@ -517,14 +518,33 @@ class Client {
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
     }
+    // A proof is bound to its prover: the file's `proverId` (the prover's public key) is what
+    // the verifier checks against; a file with only the prover's address gets it from there.
+    let claimed = null;
+    try {
+      const p = JSON.parse(text);
+      if (p && typeof p === 'object' && typeof p.prover === 'string') {
+        claimed = p.prover;
+        const id = u8aToHex(decodeAddress(p.prover));
+        if (p.proverId === undefined) {
+          text = JSON.stringify({ ...p, proverId: id });
+        } else if (String(p.proverId).toLowerCase() !== id) {
+          console.error(`error: ${file} is not a proof file: its proverId is not the public key of its prover ${p.prover}`);
+          return 2;
+        }
+      }
+    } catch (e) {
+      // Not JSON, or not an address: the verifier says what is wrong with it.
+    }
     const verdict = (await loadVerifier())(text);
+    const by = claimed ? ` for prover ${claimed}` : '';
     if (this.options.json) {
       console.log(JSON.stringify(verdict));
     } else if (verdict.status === 'valid') {
       const p = JSON.parse(text);
-      console.log(`valid: ${this.describeInputs(p.inputs)}, ${p.security} gives ${this.describeOutput(p.output)}${p.job === undefined ? '' : ` (job ${p.job})`}`);
+      console.log(`valid: ${this.describeInputs(p.inputs)}, ${p.security} gives ${this.describeOutput(p.output)}${p.job === undefined ? '' : ` (job ${p.job})`}, bound to prover ${claimed ?? p.proverId}`);
     } else if (verdict.status === 'invalid') {
-      console.log(`invalid: ${verdict.message} (${JSON.stringify(verdict.reason)})`);
+      console.log(`invalid${by}: ${verdict.message} (${JSON.stringify(verdict.reason)}); a proof verifies only for the prover it is bound to (the one that made it)`);
     } else {
       console.error(`error: ${file} is not a proof file: ${verdict.message}`);
     }

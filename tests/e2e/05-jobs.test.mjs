@@ -33,7 +33,7 @@ describe('jobs pallet (--dev)', () => {
   });
 
   it('documents every call, event and error in the metadata', async () => {
-    for (const call of ['submitJob', 'cancelJob', 'acceptJob', 'submitProof', 'setParams', 'setProgramPaused', 'acceptJobAuthorized', 'submitProofAuthorized']) {
+    for (const call of ['submitJob', 'cancelJob', 'acceptJob', 'submitProof', 'setParams', 'setProgramPaused', 'acceptJobAuthorized', 'submitProofAuthorized', 'resumeAuthorized', 'declineJob']) {
       const docs = api.tx.jobs[call].meta.docs.map((d) => d.toString()).join(' ');
       assert.match(docs, /Dispatch Origin/, `jobs.${call} documents its origin`);
     }
@@ -60,11 +60,11 @@ describe('jobs pallet (--dev)', () => {
   it('runs a job from submission to a verified, paid proof', async () => {
     const fee = 10n * UNIT;
     const collateral = 100n * UNIT;
-    const job = prove('fibonacci', 1024, 96);
+    const job = prove('fibonacci', 1024, 96, alice.address);
 
     // Bob submits: the fee is held.
     const submitted = await sendAndWait(api,
-      api.tx.jobs.submitJob(job.inputs, job.security, fee, job.maxFee ?? fee, collateral, 20), bob);
+      api.tx.jobs.submitJob(job.inputs, job.security, fee, fee, collateral, 20), bob);
     assert.equal(submitted.dispatchError, null);
     const event = findEvent(submitted.events, 'jobs', 'JobSubmitted');
     const id = event.data.job.toNumber();

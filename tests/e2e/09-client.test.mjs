@@ -78,6 +78,8 @@ describe('command-line client (--dev)', () => {
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^mimc-vdf, 65536 steps, collateral 10 SORT:\n  1 eligible prover\(s\) with 100000 SORT of stake\n/);
     assert.match(stdout, /median fee {2}1 SORT/);
+    // What to submit with: the median fee, rising up to the full fee.
+    assert.match(stdout, /suggested {3}--fee 1 --max-fee 1\n/);
     assertRefused(await sortition('quote', 'mimc-vdf', '1000'), 1, /^error: steps must be a power of two \(64, 128, \.\.\., 1048576\)$/);
   });
 

@@ -81,6 +81,8 @@ describe('results leave the chain (--chain local, three validators)', () => {
     assert.equal(turn.attempt.toNumber(), 1);
     assert.equal(api.createType('AccountId', turn.prover.asSr25519).toString(), result.prover);
     assert.equal(result.proof, proof.toHex());
+    // Bound to its prover: the prover's public key.
+    assert.equal(result.proverId, turn.prover.asSr25519.toHex());
     assert.deepEqual(result.output, { MimcVdf: output.asMimcVdf.toBigInt().toString() });
   });
 
@@ -93,7 +95,7 @@ describe('results leave the chain (--chain local, three validators)', () => {
 
     const valid = await run(CLIENT, ['verify', file]);
     assert.equal(valid.code, 0, valid.stderr);
-    assert.match(valid.stdout, new RegExp(`^valid: mimc-vdf, 1024 steps, seed 7, Bits128 gives mimc-vdf \\d+ \\(job ${id}\\)$`, 'm'));
+    assert.match(valid.stdout, new RegExp(`^valid: mimc-vdf, 1024 steps, seed 7, Bits128 gives mimc-vdf \\d+ \\(job ${id}\\), bound to prover ${proofFile.prover}$`, 'm'));
 
     const tampered = (name, change) => {
       const copy = structuredClone(proofFile);
@@ -115,8 +117,17 @@ describe('results leave the chain (--chain local, three validators)', () => {
     for (const [what, change] of cases) {
       const { code, stdout, stderr } = await run(CLIENT, ['verify', tampered(what.replace(/ /g, '-'), change)]);
       assert.equal(code, 1, `${what}: ${stdout} ${stderr}`);
-      assert.match(stdout, /^invalid: .+ \("\w+"\)$/m, what);
+      assert.match(stdout, /^invalid for prover \w+: .+ \("\w+"\); a proof verifies only for the prover it is bound to/m, what);
     }
+    // The same proof for another prover (Bob): invalid, and it says for which prover.
+    const bob = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+    const forBob = await run(CLIENT, ['verify', tampered('for-bob', (p) => { p.prover = bob; delete p.proverId; })]);
+    assert.equal(forBob.code, 1, forBob.stderr);
+    assert.match(forBob.stdout, new RegExp(`^invalid for prover ${bob}: the proof does not prove that the inputs give this output \\("InvalidProof"\\); a proof verifies only for the prover it is bound to \\(the one that made it\\)$`, 'm'));
+    // A prover id that is not the prover's key: not a proof file.
+    const mismatched = await run(CLIENT, ['verify', tampered('mismatched', (p) => { p.prover = bob; })]);
+    assert.equal(mismatched.code, 2);
+    assert.match(mismatched.stderr, /its proverId is not the public key of its prover/);
     const json = await run(CLIENT, ['--json', 'verify', tampered('output-json', cases[1][1])]);
     assert.deepEqual(JSON.parse(json.stdout), { status: 'invalid', reason: 'InvalidProof', message: 'the proof does not prove that the inputs give this output' });
 

@@ -76,6 +76,9 @@ pub struct JobProof {
 	pub output: Output,
 	/// The prover whose proof verified.
 	pub prover: AccountId,
+	/// The `ProverId` the proof is bound to (`pallet_jobs::prover_id` of `prover`: its public
+	/// key), hex: the proof verifies for this prover only.
+	pub prover_id: sp_core::Bytes,
 	/// The proof's bytes, hex: exactly those of the extrinsic that verified (`submit_proof` or
 	/// `submit_proof_authorized`).
 	pub proof: sp_core::Bytes,
@@ -322,6 +325,7 @@ where
 			inputs: job.inputs,
 			security: job.security,
 			output: receipt.output,
+			prover_id: pallet_jobs::prover_id(&receipt.prover).to_vec().into(),
 			prover: receipt.prover,
 			proof: proof.into(),
 			block: receipt.block,

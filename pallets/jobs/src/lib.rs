@@ -518,7 +518,9 @@ pub mod pallet {
 		/// Signed: the prover the job is assigned to.
 		///
 		/// ## Details
-		/// The proof is verified in the runtime. Valid: the fee is paid to you, your
+		/// The proof is verified in the runtime, bound to you: it must have been made for your
+		/// account (`prove(.., prover_id(you))`; a proof made by anyone else is invalid). Valid:
+		/// the fee is paid to you, your
 		/// collateral is released, the output is recorded (`ProofVerified`), and the call is
 		/// free. The receipt records the block and this extrinsic's index, so that anyone can
 		/// fetch the proof (`sortition_proof`), and goes into the block's receipts root.

@@ -261,18 +261,22 @@ pub fn run_to_block(n: BlockNumber) {
 	System::run_to_block::<AllPalletsWithSystem>(n);
 }
 
-/// A real proof of `inputs` at `security` (cached: the prover runs once per job shape).
-pub fn proof(inputs: Inputs, security: SecurityLevel) -> (Output, Vec<u8>) {
+/// A real proof of `inputs` at `security` by `prover` (cached: the prover runs once per job
+/// shape and prover).
+pub fn proof(inputs: Inputs, security: SecurityLevel, prover: AccountId) -> (Output, Vec<u8>) {
 	use std::{cell::RefCell, collections::HashMap};
 	thread_local! {
 		static CACHE: RefCell<HashMap<Vec<u8>, (Output, Vec<u8>)>> = RefCell::new(HashMap::new());
 	}
-	let key = (inputs, security).encode();
+	let key = (inputs, security, prover).encode();
 	CACHE.with(|cache| {
 		cache
 			.borrow_mut()
 			.entry(key)
-			.or_insert_with(|| sortition_programs::prove(&inputs, security).expect("valid inputs"))
+			.or_insert_with(|| {
+				sortition_programs::prove(&inputs, security, &crate::prover_id(&prover))
+					.expect("valid inputs")
+			})
 			.clone()
 	})
 }

@@ -36,7 +36,7 @@ use sp_runtime::{
 		storage::{MutateStorageError, StorageValueRef},
 		Duration,
 	},
-	traits::Saturating,
+	traits::{IdentifyAccount, Saturating},
 };
 
 /// The key type of prover keys: `sortition-node key insert --key-type prov`.
@@ -131,7 +131,8 @@ impl<T: Config> Pallet<T> {
 			// Its window closed: the chain re-routes it.
 			return Progress::Idle;
 		}
-		match sortition_prover::prove(id, job.attempts, job.inputs, job.security) {
+		let bound_to = prover_id(&key.clone().into_account());
+		match sortition_prover::prove(id, job.attempts, job.inputs, job.security, bound_to) {
 			ProofStatus::Done(output, proof) => {
 				let Ok(proof) = BoundedVec::try_from(proof) else {
 					log::error!(target: LOG_TARGET, "job {id}: proof over MaxProofSize");

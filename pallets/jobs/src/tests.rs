@@ -74,7 +74,7 @@ fn suspended_until(who: AccountId) -> Option<BlockNumber> {
 }
 
 fn submit_valid_proof(prover: AccountId, id: JobId) -> PostDispatchInfo {
-	let (output, proof) = proof(job(id).inputs, job(id).security);
+	let (output, proof) = proof(job(id).inputs, job(id).security, prover);
 	JobMarket::submit_proof(signed(prover), id, output, proof.try_into().unwrap())
 		.expect("accepted")
 }
@@ -274,7 +274,7 @@ mod happy_path {
 			);
 
 			run_to_block(5);
-			let (output, proof) = proof(FIB, LEVEL);
+			let (output, proof) = proof(FIB, LEVEL, ALICE);
 			let info = JobMarket::submit_proof(
 				signed(ALICE),
 				id,
@@ -421,7 +421,7 @@ mod happy_path {
 			let id = submit(REQUESTER, FIB);
 			run_to_block(DRAW);
 			let first = assigned(id);
-			let (output, proof) = proof(Inputs::Fibonacci { steps: 128 }, LEVEL);
+			let (output, proof) = proof(Inputs::Fibonacci { steps: 128 }, LEVEL, first);
 			assert_ok!(JobMarket::submit_proof(
 				signed(first),
 				id,
@@ -448,7 +448,7 @@ mod happy_path {
 			submit_valid_proof(ALICE, first);
 
 			// Given a block that has verified its one proof: the next one waits, nothing moves.
-			let (output, proof) = proof(FIB, LEVEL);
+			let (output, proof) = proof(FIB, LEVEL, ALICE);
 			let (alice_before, requester_before) = (free(ALICE), free(REQUESTER));
 			assert_noop!(
 				JobMarket::submit_proof(
@@ -476,6 +476,20 @@ mod happy_path {
 
 mod failures {
 	use super::*;
+
+	/// The events of `prover`'s invalid proof of job `id`: rejected, and the whole collateral
+	/// slashed.
+	fn rejected_and_slashed(id: JobId, prover: AccountId) -> Vec<JobsEvent<Test>> {
+		vec![
+			JobsEvent::ProofRejected { job: id, prover, reason: VerifyError::InvalidProof },
+			JobsEvent::ProverFailed {
+				job: id,
+				prover,
+				reason: FailureReason::InvalidProof,
+				slashed: COLLATERAL,
+			},
+		]
+	}
 
 	/// Alice and Bob prove everything; returns the job and its first prover.
 	fn assigned_job() -> (JobId, AccountId, AccountId) {
@@ -568,7 +582,7 @@ mod failures {
 			let (id, first, other) = assigned_job();
 			assert_ok!(JobMarket::accept_job(signed(first), id));
 			jobs_events();
-			let (output, proof) = proof(FIB, LEVEL);
+			let (output, proof) = proof(FIB, LEVEL, first);
 			let Output::Fibonacci(value) = output else { unreachable!() };
 			let wrong = Output::Fibonacci(value + 1);
 
@@ -578,22 +592,7 @@ mod failures {
 			assert_eq!(stake(first), STAKE - COLLATERAL);
 			assert_eq!(free(REQUESTER), requester_before - FEE + COLLATERAL / 2);
 			assert_eq!(issuance(), issuance_before - COLLATERAL / 2);
-			assert_eq!(
-				jobs_events(),
-				vec![
-					JobsEvent::ProofRejected {
-						job: id,
-						prover: first,
-						reason: VerifyError::InvalidProof
-					},
-					JobsEvent::ProverFailed {
-						job: id,
-						prover: first,
-						reason: FailureReason::InvalidProof,
-						slashed: COLLATERAL,
-					},
-				]
-			);
+			assert_eq!(jobs_events(), rejected_and_slashed(id, first));
 			let stats = pallet_provers::Provers::<Test>::get(first).unwrap().stats;
 			assert_eq!(stats.invalid_proofs, 1);
 			assert_eq!(job(id).state, JobState::Pending { draw_at: DRAW + 1 });
@@ -603,12 +602,51 @@ mod failures {
 		})
 	}
 
+	/// Proofs are bound to their prover: the assignee that submits a valid proof made by
+	/// another prover (here: the other prover's, of the same job) is slashed as for any invalid
+	/// proof, and the job goes on to another prover.
+	#[test]
+	fn a_proof_made_by_another_prover_is_rejected_and_slashed() {
+		two_provers().build_and_execute(|| {
+			let (requester, total) = (free(REQUESTER), issuance());
+			let (id, first, other) = assigned_job();
+			let (output, copied) = proof(FIB, LEVEL, other);
+			// Valid for the prover that made it.
+			assert_eq!(
+				sortition_programs::verify(
+					&FIB,
+					&output,
+					&copied,
+					LEVEL,
+					&crate::prover_id(&other)
+				),
+				Ok(())
+			);
+			assert_ok!(JobMarket::submit_proof(
+				signed(first),
+				id,
+				output,
+				copied.try_into().unwrap()
+			));
+			assert_eq!(jobs_events(), rejected_and_slashed(id, first));
+			assert_eq!(stake(first), STAKE - COLLATERAL);
+			assert!(suspended_until(first).is_some());
+			assert_eq!(free(REQUESTER), requester - FEE + COLLATERAL / 2);
+			assert_eq!(issuance(), total - COLLATERAL / 2);
+			// Re-routed: the other prover gets the job and its own proof verifies.
+			run_to_block(DRAW + 1);
+			assert_eq!(assigned(id), other);
+			submit_valid_proof(other, id);
+			assert!(Receipts::<Test>::contains_key(id));
+		});
+	}
+
 	#[test]
 	fn garbage_and_other_programs_proofs_are_rejected() {
 		two_provers().build_and_execute(|| {
 			let (id, first, _) = assigned_job();
 			assert_ok!(JobMarket::accept_job(signed(first), id));
-			let (output, _) = proof(FIB, LEVEL);
+			let (output, _) = proof(FIB, LEVEL, first);
 			let garbage: BoundedVec<u8, _> = vec![7u8; 1000].try_into().unwrap();
 			assert_ok!(JobMarket::submit_proof(signed(first), id, output, garbage));
 			assert!(jobs_events().iter().any(|event| matches!(
@@ -622,7 +660,7 @@ mod failures {
 		two_provers().build_and_execute(|| {
 			let (id, first, _) = assigned_job();
 			assert_ok!(JobMarket::accept_job(signed(first), id));
-			let (output, proof) = proof(Inputs::MimcVdf { seed: 1, steps: 64 }, LEVEL);
+			let (output, proof) = proof(Inputs::MimcVdf { seed: 1, steps: 64 }, LEVEL, first);
 			assert_ok!(JobMarket::submit_proof(
 				signed(first),
 				id,
@@ -641,7 +679,7 @@ mod failures {
 	fn only_the_assignee_in_the_right_state_and_window_is_heard() {
 		two_provers().build_and_execute(|| {
 			let (id, first, other) = assigned_job();
-			let (output, proof) = proof(FIB, LEVEL);
+			let (output, proof) = proof(FIB, LEVEL, first);
 			let proof: BoundedVec<u8, _> = proof.try_into().unwrap();
 
 			// A job no prover holds yet.
@@ -696,7 +734,7 @@ mod failures {
 				Error::<Test>::AcceptWindowClosed
 			);
 			// A proof is an acceptance: too late as well.
-			let (output, proof) = proof(FIB, LEVEL);
+			let (output, proof) = proof(FIB, LEVEL, first);
 			assert_noop!(
 				JobMarket::submit_proof(signed(first), id, output, proof.try_into().unwrap()),
 				Error::<Test>::AcceptWindowClosed
@@ -987,7 +1025,7 @@ mod escalation {
 				run_to_block(block);
 				let third = assigned(id);
 				assert!(!failed.contains(&third));
-				let (output, proof) = proof(FIB, LEVEL);
+				let (output, proof) = proof(FIB, LEVEL, third);
 				assert_ok!(JobMarket::submit_proof(
 					signed(third),
 					id,
@@ -1479,7 +1517,7 @@ mod views {
 			let JobState::Verified { prover, output, prune_at } = info.state else {
 				panic!("verified: {:?}", info.state)
 			};
-			assert_eq!((prover, output), (ALICE, proof(FIB, LEVEL).0));
+			assert_eq!((prover, output), (ALICE, proof(FIB, LEVEL, ALICE).0));
 			assert_eq!(info.next_deadline, prune_at);
 			let alice = Provers::prover_info(&ALICE).unwrap();
 			assert_eq!((alice.locked, alice.jobs_done, alice.active_jobs), (2 * COLLATERAL, 1, 2));
@@ -1676,7 +1714,7 @@ mod authorized {
 	}
 
 	fn valid_proof(key: AccountId, id: JobId, attempt: u32) -> crate::Call<Test> {
-		let (output, proof) = proof(job(id).inputs, job(id).security);
+		let (output, proof) = proof(job(id).inputs, job(id).security, key);
 		deliver(key, id, attempt, output, proof)
 	}
 
@@ -1747,7 +1785,7 @@ mod authorized {
 		one_prover().build_and_execute(|| {
 			let (id, _) = job_drawn_to_alice();
 			let stake_before = stake(ALICE);
-			let (output, _) = proof(job(id).inputs, job(id).security);
+			let (output, _) = proof(job(id).inputs, job(id).security, ALICE);
 			let call = deliver(ALICE, id, 1, output, vec![0; 64]);
 			// Valid as a transaction (the signature is Alice's): verification is the runtime's.
 			assert!(validate(&call).is_ok());
@@ -1770,7 +1808,7 @@ mod authorized {
 			run_to_block(DRAW);
 			let prover = assigned(id);
 			let other = if prover == ALICE { BOB } else { ALICE };
-			let (output, proof_bytes) = proof(job(id).inputs, job(id).security);
+			let (output, proof_bytes) = proof(job(id).inputs, job(id).security, prover);
 			let state = job(id);
 			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
 
@@ -1948,8 +1986,9 @@ mod offchain_worker {
 	fn proven_beforehand(prover: &Arc<NativeProver>, id: JobId) {
 		let job = job(id);
 		let start = Instant::now();
+		let bound_to = crate::prover_id(job.prover().expect("assigned"));
 		while !matches!(
-			prover.prove(id, job.attempts, job.inputs, job.security),
+			prover.prove(id, job.attempts, job.inputs, job.security, bound_to),
 			sortition_prover_host::ProofStatus::Done(..)
 		) {
 			assert!(start.elapsed() < Duration::from_secs(60), "no proof");

@@ -207,3 +207,18 @@ pub fn resume_message<Public: Encode, BlockNumber: Encode>(
 ) -> Vec<u8> {
 	(b"sortition:resume", prover, until).encode()
 }
+
+/// The [`ProverId`](sortition_programs::ProverId) a proof by `account` is bound to: the
+/// account's SCALE encoding, zero-padded to 32 bytes (blake2-256 of it if longer). For the
+/// runtime's 32-byte accounts it is the account's public key itself, so a client computes it
+/// from the address alone. Injective for accounts of at most 32 bytes.
+pub fn prover_id<AccountId: Encode>(account: &AccountId) -> sortition_programs::ProverId {
+	account.using_encoded(|bytes| {
+		if bytes.len() > 32 {
+			return sp_io::hashing::blake2_256(bytes);
+		}
+		let mut id = [0u8; 32];
+		id[..bytes.len()].copy_from_slice(bytes);
+		id
+	})
+}

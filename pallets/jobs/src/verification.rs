@@ -46,7 +46,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(verified_here < T::MaxReceiptsPerBlock::get(), Error::<T>::TooManyProofsInBlock);
 
 		let len = proof.len() as u32;
-		match sortition_programs::verify(&job.inputs, &output, &proof, job.security) {
+		// Bound to its prover: a proof made by anyone else (a copy of a late proof of an earlier
+		// prover of this job, say) does not verify for this one.
+		let bound_to = prover_id(&prover);
+		match sortition_programs::verify(&job.inputs, &output, &proof, job.security, &bound_to) {
 			Ok(()) => {
 				let (fee, refunded) = (job.fee, job.max_fee.saturating_sub(job.fee));
 				Self::pay_fee(&job.requester, &prover, fee);

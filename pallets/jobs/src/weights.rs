@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `919`
 		//  Estimated: `4027`
-		// Minimum execution time: 109_165_000 picoseconds.
-		Weight::from_parts(130_966_000, 0)
+		// Minimum execution time: 106_970_000 picoseconds.
+		Weight::from_parts(112_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1588`
 		//  Estimated: `4027`
-		// Minimum execution time: 102_993_000 picoseconds.
-		Weight::from_parts(116_688_000, 0)
+		// Minimum execution time: 101_631_000 picoseconds.
+		Weight::from_parts(113_583_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `866`
 		//  Estimated: `3834`
-		// Minimum execution time: 40_687_000 picoseconds.
-		Weight::from_parts(52_408_000, 0)
+		// Minimum execution time: 37_790_000 picoseconds.
+		Weight::from_parts(46_878_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -153,13 +153,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[26000, 129000]`.
 	fn submit_proof(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4559`
+		//  Measured:  `4576`
 		//  Estimated: `60367`
-		// Minimum execution time: 1_617_564_000 picoseconds.
-		Weight::from_parts(637_865_965, 0)
+		// Minimum execution time: 1_543_636_000 picoseconds.
+		Weight::from_parts(434_076_664, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 762
-			.saturating_add(Weight::from_parts(42_558, 0).saturating_mul(l.into()))
+			// Standard Error: 707
+			.saturating_add(Weight::from_parts(43_743, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `866`
 		//  Estimated: `3834`
-		// Minimum execution time: 73_408_000 picoseconds.
-		Weight::from_parts(80_361_000, 0)
+		// Minimum execution time: 66_676_000 picoseconds.
+		Weight::from_parts(75_061_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -179,13 +179,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[26000, 129000]`.
 	fn authorize_proof(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `865`
+		//  Measured:  `882`
 		//  Estimated: `3834`
-		// Minimum execution time: 104_175_000 picoseconds.
-		Weight::from_parts(78_584_720, 0)
+		// Minimum execution time: 96_291_000 picoseconds.
+		Weight::from_parts(76_480_683, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			// Standard Error: 6
-			.saturating_add(Weight::from_parts(1_165, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_128, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:0)
@@ -194,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `341`
 		//  Estimated: `3727`
-		// Minimum execution time: 66_404_000 picoseconds.
-		Weight::from_parts(72_456_000, 0)
+		// Minimum execution time: 62_858_000 picoseconds.
+		Weight::from_parts(66_254_000, 0)
 			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_419_000 picoseconds.
-		Weight::from_parts(11_862_000, 0)
+		// Minimum execution time: 10_671_000 picoseconds.
+		Weight::from_parts(11_852_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -216,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_843_000 picoseconds.
-		Weight::from_parts(13_345_000, 0)
+		// Minimum execution time: 11_832_000 picoseconds.
+		Weight::from_parts(13_315_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -231,8 +231,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `70`
 		//  Estimated: `60367`
-		// Minimum execution time: 13_034_000 picoseconds.
-		Weight::from_parts(14_477_000, 0)
+		// Minimum execution time: 13_125_000 picoseconds.
+		Weight::from_parts(14_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -273,8 +273,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4800`
 		//  Estimated: `32670`
-		// Minimum execution time: 357_421_000 picoseconds.
-		Weight::from_parts(405_651_000, 0)
+		// Minimum execution time: 351_038_000 picoseconds.
+		Weight::from_parts(395_001_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3147`
 		//  Estimated: `11550`
-		// Minimum execution time: 152_156_000 picoseconds.
-		Weight::from_parts(175_068_000, 0)
+		// Minimum execution time: 154_690_000 picoseconds.
+		Weight::from_parts(177_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -349,8 +349,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4131`
 		//  Estimated: `11550`
-		// Minimum execution time: 317_285_000 picoseconds.
-		Weight::from_parts(350_668_000, 0)
+		// Minimum execution time: 312_927_000 picoseconds.
+		Weight::from_parts(343_745_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -381,8 +381,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 269_526_000 picoseconds.
-		Weight::from_parts(290_726_000, 0)
+		// Minimum execution time: 272_391_000 picoseconds.
+		Weight::from_parts(303_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -413,8 +413,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3907`
 		//  Estimated: `32670`
-		// Minimum execution time: 269_205_000 picoseconds.
-		Weight::from_parts(289_704_000, 0)
+		// Minimum execution time: 277_430_000 picoseconds.
+		Weight::from_parts(305_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -428,11 +428,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `71 + n * (115 ±0)`
 		//  Estimated: `60367`
-		// Minimum execution time: 4_799_000 picoseconds.
-		Weight::from_parts(9_967_940, 0)
+		// Minimum execution time: 4_919_000 picoseconds.
+		Weight::from_parts(10_196_340, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			// Standard Error: 990
-			.saturating_add(Weight::from_parts(2_053_465, 0).saturating_mul(n.into()))
+			// Standard Error: 1_183
+			.saturating_add(Weight::from_parts(2_055_505, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -444,8 +444,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `801`
 		//  Estimated: `3834`
-		// Minimum execution time: 24_446_000 picoseconds.
-		Weight::from_parts(27_721_000, 0)
+		// Minimum execution time: 24_747_000 picoseconds.
+		Weight::from_parts(28_864_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -455,101 +455,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_job() -> Weight {
-		Weight::from_parts(130_966_000, 0)
+		Weight::from_parts(112_652_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel_job() -> Weight {
-		Weight::from_parts(116_688_000, 0)
+		Weight::from_parts(113_583_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_job() -> Weight {
-		Weight::from_parts(52_408_000, 0)
+		Weight::from_parts(46_878_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_proof(l: u32, ) -> Weight {
-		Weight::from_parts(637_865_965, 0)
+		Weight::from_parts(434_076_664, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(42_558, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(43_743, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn authorize_accept() -> Weight {
-		Weight::from_parts(80_361_000, 0)
+		Weight::from_parts(75_061_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn authorize_proof(l: u32, ) -> Weight {
-		Weight::from_parts(78_584_720, 0)
+		Weight::from_parts(76_480_683, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
-			.saturating_add(Weight::from_parts(1_165, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_128, 0).saturating_mul(l.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn authorize_resume() -> Weight {
-		Weight::from_parts(72_456_000, 0)
+		Weight::from_parts(66_254_000, 0)
 			.saturating_add(Weight::from_parts(0, 3727))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn set_params() -> Weight {
-		Weight::from_parts(11_862_000, 0)
+		Weight::from_parts(11_852_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_program_paused() -> Weight {
-		Weight::from_parts(13_345_000, 0)
+		Weight::from_parts(13_315_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(14_477_000, 0)
+		Weight::from_parts(14_387_000, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn decline_job() -> Weight {
-		Weight::from_parts(405_651_000, 0)
+		Weight::from_parts(395_001_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn draw_job() -> Weight {
-		Weight::from_parts(175_068_000, 0)
+		Weight::from_parts(177_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn expire_job() -> Weight {
-		Weight::from_parts(350_668_000, 0)
+		Weight::from_parts(343_745_000, 0)
 			.saturating_add(Weight::from_parts(0, 11550))
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn accept_timeout() -> Weight {
-		Weight::from_parts(290_726_000, 0)
+		Weight::from_parts(303_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn proof_timeout() -> Weight {
-		Weight::from_parts(289_704_000, 0)
+		Weight::from_parts(305_003_000, 0)
 			.saturating_add(Weight::from_parts(0, 32670))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
 	}
 	fn settle_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(9_967_940, 0)
+		Weight::from_parts(10_196_340, 0)
 			.saturating_add(Weight::from_parts(0, 60367))
-			.saturating_add(Weight::from_parts(2_053_465, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(2_055_505, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn prune_job() -> Weight {
-		Weight::from_parts(27_721_000, 0)
+		Weight::from_parts(28_864_000, 0)
 			.saturating_add(Weight::from_parts(0, 3834))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

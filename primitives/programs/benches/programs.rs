@@ -6,10 +6,12 @@
 //! `program/level`). Proof sizes are printed as `proof-size <id> <bytes>`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use sortition_programs::{prove, verify, Inputs, Program, SecurityLevel};
+use sortition_programs::{prove, verify, Inputs, Program, ProverId, SecurityLevel};
 use std::time::Duration;
 
 const SIZES_LOG2: [u32; 5] = [10, 14, 16, 18, 20];
+/// The prover every proof is bound to.
+const PROVER: ProverId = [7; 32];
 
 fn programs(c: &mut Criterion) {
 	let max_log2 = std::env::var("SORTITION_BENCH_MAX_LOG2")
@@ -35,9 +37,9 @@ fn programs(c: &mut Criterion) {
 				prove_group.bench_with_input(
 					BenchmarkId::from_parameter(format!("2^{log2}")),
 					&inputs,
-					|b, inputs| b.iter(|| prove(inputs, level).expect("valid inputs")),
+					|b, inputs| b.iter(|| prove(inputs, level, &PROVER).expect("valid inputs")),
 				);
-				let (output, proof) = prove(&inputs, level).expect("valid inputs");
+				let (output, proof) = prove(&inputs, level, &PROVER).expect("valid inputs");
 				println!("proof-size {}/{}/2^{log2} {}", program.name(), level.bits(), proof.len());
 				proofs.push((log2, inputs, output, proof));
 			}
@@ -53,7 +55,11 @@ fn programs(c: &mut Criterion) {
 				verify_group.bench_with_input(
 					BenchmarkId::from_parameter(format!("2^{log2}")),
 					&(),
-					|b, _| b.iter(|| verify(inputs, output, proof, level).expect("valid proof")),
+					|b, _| {
+						b.iter(|| {
+							verify(inputs, output, proof, level, &PROVER).expect("valid proof")
+						})
+					},
 				);
 			}
 			verify_group.finish();

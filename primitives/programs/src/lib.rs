@@ -20,6 +20,9 @@
 //! - [`validate`]: is a job provable? (called when a job is submitted);
 //! - [`prove`]: compute the output and a proof (`prover` feature);
 //! - [`verify`]: check a proof of an output, never panicking on any bytes.
+//!
+//! Every proof is bound to a prover ([`ProverId`]): it verifies for that prover only (see the
+//! `binding` module).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -34,6 +37,7 @@ use winter_air::TraceInfo;
 use winter_math::fields::f64::BaseElement;
 use winter_verifier::{AcceptableOptions, VerifierError};
 
+mod binding;
 mod fibonacci;
 mod mimc;
 mod options;
@@ -44,6 +48,7 @@ mod rescue;
 #[cfg(test)]
 mod tests;
 
+pub use binding::ProverId;
 pub use options::proof_options;
 
 /// The field element type of every program (Goldilocks, p = 2^64 - 2^32 + 1).
@@ -589,7 +594,8 @@ pub fn validate(inputs: &Inputs) -> Result<(), InputError> {
 	Ok(())
 }
 
-/// Verify that `proof` proves `inputs` produce `output` at `security`.
+/// Verify that `proof` proves `inputs` produce `output` at `security`, made by (bound to)
+/// `prover`: a proof bound to another prover is an [`VerifyError::InvalidProof`].
 ///
 /// Cheap checks come first: size, inputs, output, the proof's encoding and trace shape; the
 /// cryptography only runs on a well-formed proof of the right shape made with exactly the proof
@@ -599,6 +605,7 @@ pub fn verify(
 	output: &Output,
 	proof: &[u8],
 	security: SecurityLevel,
+	prover: &ProverId,
 ) -> Result<(), VerifyError> {
 	if proof.len() > MAX_PROOF_SIZE as usize {
 		return Err(VerifyError::ProofTooLarge);
@@ -625,13 +632,13 @@ pub fn verify(
 	let acceptable = AcceptableOptions::OptionSet(alloc::vec![options]);
 	let result = match (*inputs, *output) {
 		(Inputs::Fibonacci { .. }, Output::Fibonacci(result)) => {
-			fibonacci::verify(proof, result, &acceptable)
+			fibonacci::verify(proof, result, prover, &acceptable)
 		},
 		(Inputs::RescueChain { seed, .. }, Output::RescueChain(digest)) => {
-			rescue::verify(proof, seed, digest, &acceptable)
+			rescue::verify(proof, seed, digest, prover, &acceptable)
 		},
 		(Inputs::MimcVdf { seed, .. }, Output::MimcVdf(result)) => {
-			mimc::verify(proof, seed, result, &acceptable)
+			mimc::verify(proof, seed, result, prover, &acceptable)
 		},
 		_ => return Err(VerifyError::OutputProgramMismatch),
 	};
@@ -641,23 +648,28 @@ pub fn verify(
 	})
 }
 
-/// Run the job and prove it: the output and the proof's bytes. Uses every core.
+/// Run the job and prove it, bound to `prover`: the output and the proof's bytes. Uses every
+/// core.
 #[cfg(feature = "prover")]
-pub fn prove(inputs: &Inputs, security: SecurityLevel) -> Result<(Output, Vec<u8>), ProveError> {
+pub fn prove(
+	inputs: &Inputs,
+	security: SecurityLevel,
+	prover: &ProverId,
+) -> Result<(Output, Vec<u8>), ProveError> {
 	validate(inputs).map_err(ProveError::InvalidInputs)?;
 	let options = proof_options(inputs.program(), security);
 	let steps = inputs.steps() as usize;
 	let (output, proof) = match *inputs {
 		Inputs::Fibonacci { .. } => {
-			let (result, proof) = fibonacci::prove(steps, options)?;
+			let (result, proof) = fibonacci::prove(steps, prover, options)?;
 			(Output::Fibonacci(result), proof)
 		},
 		Inputs::RescueChain { seed, .. } => {
-			let (digest, proof) = rescue::prove(seed, steps, options)?;
+			let (digest, proof) = rescue::prove(seed, steps, prover, options)?;
 			(Output::RescueChain(digest), proof)
 		},
 		Inputs::MimcVdf { seed, .. } => {
-			let (result, proof) = mimc::prove(seed, steps, options)?;
+			let (result, proof) = mimc::prove(seed, steps, prover, options)?;
 			(Output::MimcVdf(result), proof)
 		},
 	};

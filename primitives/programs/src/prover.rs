@@ -2,7 +2,7 @@
 //! constraint evaluator and commitment, Blake3-256 and Merkle trees, run on all cores
 //! (winterfell's `concurrent` feature).
 
-use crate::{Coin, Commitment, Felt, Hasher, ProveError};
+use crate::{binding::Bound, Coin, Commitment, Felt, Hasher, ProveError, ProverId};
 use core::marker::PhantomData;
 use winter_air::{proof::Proof, Air, AuxRandElements, PartitionOptions, ProofOptions, TraceInfo};
 use winter_math::FieldElement;
@@ -12,24 +12,31 @@ use winter_prover::{
 	TracePolyTable, TraceTable,
 };
 
-/// What a program adds to the shared prover: how to read its public inputs off its trace.
-pub(crate) trait ProgramAir: Air<BaseField = Felt> + 'static {
+/// What a program adds to the shared prover: how to read its public inputs off its trace. Its
+/// AIR's public inputs are those, bound to a prover.
+pub(crate) trait ProgramAir:
+	Air<BaseField = Felt, PublicInputs = Bound<Self::Inputs>> + 'static
+{
+	/// The program's own public inputs.
+	type Inputs: Send + Sync;
 	/// The public inputs the trace proves.
-	fn public_inputs(trace: &TraceTable<Felt>) -> Self::PublicInputs;
+	fn public_inputs(trace: &TraceTable<Felt>) -> Self::Inputs;
 }
 
-/// Prove `trace` against the AIR `A` with `options`.
+/// Prove `trace` against the AIR `A` with `options`, bound to `prover`.
 pub(crate) fn prove<A: ProgramAir>(
 	trace: TraceTable<Felt>,
+	prover: &ProverId,
 	options: ProofOptions,
 ) -> Result<Proof, ProveError> {
-	StarkProver::<A> { options, _air: PhantomData }
+	StarkProver::<A> { options, prover: *prover, _air: PhantomData }
 		.prove(trace)
 		.map_err(|_| ProveError::ProverFailed)
 }
 
 struct StarkProver<A> {
 	options: ProofOptions,
+	prover: ProverId,
 	_air: PhantomData<A>,
 }
 
@@ -47,7 +54,7 @@ impl<A: ProgramAir> Prover for StarkProver<A> {
 		DefaultConstraintEvaluator<'a, A, E>;
 
 	fn get_pub_inputs(&self, trace: &Self::Trace) -> A::PublicInputs {
-		A::public_inputs(trace)
+		Bound::new(A::public_inputs(trace), &self.prover)
 	}
 
 	fn options(&self) -> &ProofOptions {

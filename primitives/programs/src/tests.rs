@@ -4,6 +4,9 @@
 use crate::*;
 use alloc::vec::Vec;
 
+/// The prover every test proof is bound to.
+const PROVER: ProverId = [7; 32];
+
 /// Small inputs of every program.
 fn inputs(program: Program, steps: u32) -> Inputs {
 	match program {
@@ -19,7 +22,8 @@ fn cases() -> Vec<(Inputs, SecurityLevel, Output, Vec<u8>)> {
 	for program in Program::ALL {
 		for level in SecurityLevel::ALL {
 			let inputs = inputs(program, MIN_STEPS);
-			let (output, proof) = prove(&inputs, level).expect("valid inputs are provable");
+			let (output, proof) =
+				prove(&inputs, level, &PROVER).expect("valid inputs are provable");
 			cases.push((inputs, level, output, proof));
 		}
 	}
@@ -29,7 +33,11 @@ fn cases() -> Vec<(Inputs, SecurityLevel, Output, Vec<u8>)> {
 #[test]
 fn valid_proofs_verify_and_outputs_match_direct_execution() {
 	for (inputs, level, output, proof) in cases() {
-		assert_eq!(verify(&inputs, &output, &proof, level), Ok(()), "{inputs:?} {level:?}");
+		assert_eq!(
+			verify(&inputs, &output, &proof, level, &PROVER),
+			Ok(()),
+			"{inputs:?} {level:?}"
+		);
 		assert_eq!(Ok(output), execute(&inputs), "{inputs:?}");
 		assert!(proof.len() <= MAX_PROOF_SIZE as usize);
 	}
@@ -39,8 +47,8 @@ fn valid_proofs_verify_and_outputs_match_direct_execution() {
 fn proofs_of_larger_jobs_verify() {
 	for program in Program::ALL {
 		let inputs = inputs(program, 1 << 10);
-		let (output, proof) = prove(&inputs, SecurityLevel::Bits96).unwrap();
-		assert_eq!(verify(&inputs, &output, &proof, SecurityLevel::Bits96), Ok(()));
+		let (output, proof) = prove(&inputs, SecurityLevel::Bits96, &PROVER).unwrap();
+		assert_eq!(verify(&inputs, &output, &proof, SecurityLevel::Bits96, &PROVER), Ok(()));
 		assert_eq!(Ok(output), execute(&inputs));
 	}
 }
@@ -66,10 +74,13 @@ fn wrong_inputs_are_rejected() {
 			Inputs::RescueChain { steps, .. } => Inputs::RescueChain { seed: [3, 6], steps },
 			Inputs::MimcVdf { steps, .. } => Inputs::MimcVdf { seed: 8, steps },
 		};
-		assert!(verify(&other, &output, &proof, level).is_err(), "{other:?}");
+		assert!(verify(&other, &output, &proof, level, &PROVER).is_err(), "{other:?}");
 		// Another number of steps: the trace has the wrong length.
 		let longer = inputs_with_steps(inputs, inputs.steps() * 2);
-		assert_eq!(verify(&longer, &output, &proof, level), Err(VerifyError::WrongTraceShape));
+		assert_eq!(
+			verify(&longer, &output, &proof, level, &PROVER),
+			Err(VerifyError::WrongTraceShape)
+		);
 	}
 }
 
@@ -92,7 +103,7 @@ fn wrong_outputs_are_rejected() {
 			},
 			Output::MimcVdf(x) => Output::MimcVdf(x ^ 1),
 		};
-		assert_eq!(verify(&inputs, &wrong, &proof, level), Err(VerifyError::InvalidProof));
+		assert_eq!(verify(&inputs, &wrong, &proof, level, &PROVER), Err(VerifyError::InvalidProof));
 	}
 }
 
@@ -100,11 +111,11 @@ fn wrong_outputs_are_rejected() {
 fn outputs_must_be_canonical_and_of_the_inputs_program() {
 	let (inputs, level, _, proof) = cases().remove(0);
 	assert_eq!(
-		verify(&inputs, &Output::Fibonacci(FIELD_MODULUS), &proof, level),
+		verify(&inputs, &Output::Fibonacci(FIELD_MODULUS), &proof, level, &PROVER),
 		Err(VerifyError::OutputNotInField)
 	);
 	assert_eq!(
-		verify(&inputs, &Output::MimcVdf(1), &proof, level),
+		verify(&inputs, &Output::MimcVdf(1), &proof, level, &PROVER),
 		Err(VerifyError::OutputProgramMismatch)
 	);
 }
@@ -117,7 +128,7 @@ fn a_proof_of_another_program_is_rejected() {
 			if other_inputs.program() == inputs.program() || other_level != level {
 				continue;
 			}
-			assert!(verify(inputs, output, other_proof, *level).is_err());
+			assert!(verify(inputs, output, other_proof, *level, &PROVER).is_err());
 		}
 	}
 }
@@ -130,7 +141,7 @@ fn a_proof_at_another_security_level_is_rejected() {
 			SecurityLevel::Bits128 => SecurityLevel::Bits96,
 		};
 		assert_eq!(
-			verify(&inputs, &output, &proof, other),
+			verify(&inputs, &output, &proof, other, &PROVER),
 			Err(VerifyError::UnacceptableProofOptions)
 		);
 	}
@@ -146,7 +157,7 @@ fn flipped_bytes_anywhere_are_rejected() {
 				let mut tampered = proof.clone();
 				tampered[position] ^= 1 << bit;
 				assert!(
-					verify(&inputs, &output, &tampered, level).is_err(),
+					verify(&inputs, &output, &tampered, level, &PROVER).is_err(),
 					"{inputs:?} {level:?}: flipping bit {bit} of byte {position} went unnoticed"
 				);
 			}
@@ -160,21 +171,24 @@ fn truncated_and_extended_proofs_are_malformed() {
 		// Too short to hold the trace info, then long enough but cut.
 		for length in [0, 1, 4] {
 			assert_eq!(
-				verify(&inputs, &output, &proof[..length], level),
+				verify(&inputs, &output, &proof[..length], level, &PROVER),
 				Err(VerifyError::WrongTraceShape),
 				"truncated to {length}"
 			);
 		}
 		for length in [proof.len() / 2, proof.len() - 1] {
 			assert_eq!(
-				verify(&inputs, &output, &proof[..length], level),
+				verify(&inputs, &output, &proof[..length], level, &PROVER),
 				Err(VerifyError::MalformedProof),
 				"truncated to {length}"
 			);
 		}
 		let mut extended = proof.clone();
 		extended.push(0);
-		assert_eq!(verify(&inputs, &output, &extended, level), Err(VerifyError::MalformedProof));
+		assert_eq!(
+			verify(&inputs, &output, &extended, level, &PROVER),
+			Err(VerifyError::MalformedProof)
+		);
 	}
 }
 
@@ -182,7 +196,10 @@ fn truncated_and_extended_proofs_are_malformed() {
 fn oversize_proofs_are_rejected_before_parsing() {
 	let (inputs, level, output, _) = cases().remove(0);
 	let oversize = alloc::vec![0u8; MAX_PROOF_SIZE as usize + 1];
-	assert_eq!(verify(&inputs, &output, &oversize, level), Err(VerifyError::ProofTooLarge));
+	assert_eq!(
+		verify(&inputs, &output, &oversize, level, &PROVER),
+		Err(VerifyError::ProofTooLarge)
+	);
 }
 
 #[test]
@@ -198,9 +215,12 @@ fn unprovable_inputs_are_rejected() {
 	];
 	for (inputs, error) in bad {
 		assert_eq!(validate(&inputs), Err(error), "{inputs:?}");
-		assert_eq!(prove(&inputs, SecurityLevel::Bits96), Err(ProveError::InvalidInputs(error)));
 		assert_eq!(
-			verify(&inputs, &Output::Fibonacci(0), &[], SecurityLevel::Bits96),
+			prove(&inputs, SecurityLevel::Bits96, &PROVER),
+			Err(ProveError::InvalidInputs(error))
+		);
+		assert_eq!(
+			verify(&inputs, &Output::Fibonacci(0), &[], SecurityLevel::Bits96, &PROVER),
 			Err(VerifyError::InvalidInputs(error))
 		);
 	}
@@ -220,7 +240,7 @@ mod fuzz {
 		static VALID: OnceLock<(Inputs, Output, Vec<u8>)> = OnceLock::new();
 		VALID.get_or_init(|| {
 			let inputs = Inputs::RescueChain { seed: [1, 2], steps: MIN_STEPS };
-			let (output, proof) = prove(&inputs, SecurityLevel::Bits96).unwrap();
+			let (output, proof) = prove(&inputs, SecurityLevel::Bits96, &PROVER).unwrap();
 			(inputs, output, proof)
 		})
 	}
@@ -279,7 +299,7 @@ mod fuzz {
 		#[test]
 		fn random_bytes_never_verify(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
 			let (inputs, output, _) = valid();
-			prop_assert!(verify(inputs, output, &bytes, SecurityLevel::Bits96).is_err());
+			prop_assert!(verify(inputs, output, &bytes, SecurityLevel::Bits96, &PROVER).is_err());
 		}
 
 		#[test]
@@ -290,7 +310,27 @@ mod fuzz {
 				apply(&mut mutated, m);
 			}
 			prop_assume!(&mutated != proof);
-			prop_assert!(verify(inputs, output, &mutated, SecurityLevel::Bits96).is_err());
+			prop_assert!(verify(inputs, output, &mutated, SecurityLevel::Bits96, &PROVER).is_err());
 		}
+	}
+}
+
+/// A proof verifies for the prover it is bound to only: the same proof, inputs and output, for
+/// any other prover, is an invalid proof (every program, both levels).
+#[test]
+fn proofs_are_bound_to_their_prover() {
+	let mut other = PROVER;
+	other[31] ^= 1;
+	for (inputs, level, output, proof) in cases() {
+		assert_eq!(verify(&inputs, &output, &proof, level, &PROVER), Ok(()));
+		assert_eq!(
+			verify(&inputs, &output, &proof, level, &other),
+			Err(VerifyError::InvalidProof),
+			"{inputs:?} {level:?}"
+		);
+		assert_eq!(
+			verify(&inputs, &output, &proof, level, &[0; 32]),
+			Err(VerifyError::InvalidProof)
+		);
 	}
 }

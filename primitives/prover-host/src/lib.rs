@@ -19,7 +19,10 @@
 //! never holds an offchain worker thread, and the other workers (accepting new jobs) go on.
 //!
 //! A host function is a commitment for as long as a runtime may call it: the signature is
-//! small (job id, attempt, SCALE inputs and level in, SCALE status out) and versioned.
+//! small (job id, attempt, SCALE inputs, level and prover id in, SCALE status out) and
+//! versioned. Version 2 binds every proof to its prover (`sortition_programs::ProverId`);
+//! version 1, which did not, answers `Unavailable`: this node has no prover for a runtime that
+//! still verifies unbound proofs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -30,7 +33,7 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 #[cfg(feature = "std")]
 pub use native::{NativeProver, ProverExt, ProverObserver};
-use sortition_programs::{Inputs, Output, SecurityLevel};
+use sortition_programs::{Inputs, Output, ProverId, SecurityLevel};
 use sp_runtime_interface::{
 	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndDecode},
 	runtime_interface,
@@ -65,8 +68,7 @@ pub trait SortitionProver {
 		}
 	}
 
-	/// The status of the proof of `inputs` at `security` for attempt `attempt` of job `job`;
-	/// the first call starts proving it.
+	/// Version 1, from before proofs were bound to their prover: no prover answers it.
 	fn prove(
 		&mut self,
 		job: u64,
@@ -74,17 +76,32 @@ pub trait SortitionProver {
 		inputs: PassFatPointerAndDecode<Inputs>,
 		security: PassFatPointerAndDecode<SecurityLevel>,
 	) -> AllocateAndReturnByCodec<ProofStatus> {
+		let _ = (job, attempt, inputs, security);
+		ProofStatus::Unavailable
+	}
+
+	/// The status of the proof of `inputs` at `security`, bound to `prover`, for attempt
+	/// `attempt` of job `job`; the first call starts proving it.
+	#[version(2)]
+	fn prove(
+		&mut self,
+		job: u64,
+		attempt: u32,
+		inputs: PassFatPointerAndDecode<Inputs>,
+		security: PassFatPointerAndDecode<SecurityLevel>,
+		prover: PassFatPointerAndDecode<ProverId>,
+	) -> AllocateAndReturnByCodec<ProofStatus> {
 		#[cfg(feature = "std")]
 		{
 			use sp_externalities::ExternalitiesExt;
 			match self.extension::<ProverExt>() {
-				Some(prover) => prover.0.prove(job, attempt, inputs, security),
+				Some(native) => native.0.prove(job, attempt, inputs, security, prover),
 				None => ProofStatus::Unavailable,
 			}
 		}
 		#[cfg(not(feature = "std"))]
 		{
-			let _ = (job, attempt, inputs, security);
+			let _ = (job, attempt, inputs, security, prover);
 			ProofStatus::Unavailable
 		}
 	}
@@ -168,23 +185,26 @@ mod native {
 			self.pool.current_num_threads()
 		}
 
-		/// Prove `inputs` at `security` now, on this prover's threads (what the background
-		/// thread of [`NativeProver::prove`] runs).
+		/// Prove `inputs` at `security`, bound to `prover`, now, on this prover's threads (what
+		/// the background thread of [`NativeProver::prove`] runs).
 		pub fn prove_now(
 			&self,
 			inputs: &Inputs,
 			security: SecurityLevel,
+			prover: &ProverId,
 		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
-			self.pool.install(|| sortition_programs::prove(inputs, security))
+			self.pool.install(|| sortition_programs::prove(inputs, security, prover))
 		}
 
-		/// The status of job `job`'s attempt `attempt`; starts proving it if it is new.
+		/// The status of job `job`'s attempt `attempt` (bound to `prover`); starts proving it
+		/// if it is new. A job's attempt has one prover, so the key need not name it.
 		pub fn prove(
 			self: &Arc<Self>,
 			job: u64,
 			attempt: u32,
 			inputs: Inputs,
 			security: SecurityLevel,
+			prover: ProverId,
 		) -> ProofStatus {
 			let key = (job, attempt);
 			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
@@ -221,7 +241,7 @@ mod native {
 			let this = Arc::clone(self);
 			let spawned = std::thread::Builder::new()
 				.name(format!("sortition-job-{job}"))
-				.spawn(move || this.run(key, inputs, security));
+				.spawn(move || this.run(key, inputs, security, prover));
 			if let Err(error) = spawned {
 				log::error!(target: LOG_TARGET, "job {job}: cannot start a prover thread: {error}");
 				self.finish(key, ProofStatus::Failed);
@@ -230,9 +250,9 @@ mod native {
 			ProofStatus::Proving
 		}
 
-		fn run(&self, key: (u64, u32), inputs: Inputs, security: SecurityLevel) {
+		fn run(&self, key: (u64, u32), inputs: Inputs, security: SecurityLevel, prover: ProverId) {
 			let start = Instant::now();
-			let result = self.prove_now(&inputs, security);
+			let result = self.prove_now(&inputs, security, &prover);
 			let elapsed = start.elapsed();
 			let status = match result {
 				Ok((output, proof)) => {
@@ -278,10 +298,13 @@ mod native {
 			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
 			let jobs = 2 * KEEP_FINISHED as u64;
 			for job in 0..jobs {
-				prover.prove(job, 1, inputs, SecurityLevel::Bits96);
+				prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]);
 			}
 			let proving = |job| {
-				matches!(prover.prove(job, 1, inputs, SecurityLevel::Bits96), ProofStatus::Proving)
+				matches!(
+					prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]),
+					ProofStatus::Proving
+				)
 			};
 			// Wait for all without picking any up (a picked-up proof answers `Done`).
 			while prover.state.lock().unwrap().jobs.values().any(|e| matches!(e, Entry::Running)) {
@@ -289,7 +312,7 @@ mod native {
 			}
 			for job in 0..jobs {
 				assert!(matches!(
-					prover.prove(job, 1, inputs, SecurityLevel::Bits96),
+					prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]),
 					ProofStatus::Done(..)
 				));
 			}
@@ -309,16 +332,26 @@ mod tests {
 	fn proves_in_the_background_and_answers_from_then_on() {
 		let prover = NativeProver::new(2, None).unwrap();
 		let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 1 << 12);
-		let first = prover.prove(7, 1, inputs, SecurityLevel::Bits96);
+		let first = prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32]);
 		assert!(matches!(first, ProofStatus::Proving | ProofStatus::Done(..)));
 		let status = loop {
-			match prover.prove(7, 1, inputs, SecurityLevel::Bits96) {
+			match prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32]) {
 				ProofStatus::Proving => sleep(Duration::from_millis(10)),
 				status => break status,
 			}
 		};
 		let ProofStatus::Done(output, proof) = status else { panic!("{status:?}") };
-		sortition_programs::verify(&inputs, &output, &proof, SecurityLevel::Bits96).unwrap();
+		sortition_programs::verify(&inputs, &output, &proof, SecurityLevel::Bits96, &[2; 32])
+			.unwrap();
+		// Bound to that prover.
+		assert!(sortition_programs::verify(
+			&inputs,
+			&output,
+			&proof,
+			SecurityLevel::Bits96,
+			&[3; 32]
+		)
+		.is_err());
 	}
 
 	#[test]
@@ -328,7 +361,7 @@ mod tests {
 			assert!(!sortition_prover::is_available());
 			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
 			assert_eq!(
-				sortition_prover::prove(1, 1, inputs, SecurityLevel::Bits96),
+				sortition_prover::prove(1, 1, inputs, SecurityLevel::Bits96, [1; 32]),
 				ProofStatus::Unavailable
 			);
 		});

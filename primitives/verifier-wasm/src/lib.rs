@@ -10,8 +10,13 @@
 //!
 //! ```json
 //! { "program": "Fibonacci", "inputs": {"Fibonacci": {"steps": 1024}}, "security": "Bits96",
-//!   "output": {"Fibonacci": "1242..."}, "proof": "0x...", ...other fields ignored }
+//!   "output": {"Fibonacci": "1242..."}, "proof": "0x...", "proverId": "0x...",
+//!   ...other fields ignored }
 //! ```
+//!
+//! A proof is bound to its prover: `proverId` is the `ProverId` of the prover that made it
+//! (for a Sortition account, its 32-byte public key; `pallet_jobs::prover_id`). The same proof
+//! with another `proverId` is invalid.
 //!
 //! and answers JSON: `{"status": "valid"}`, `{"status": "invalid", "reason": "InvalidProof",
 //! "message": "..."}` (a well-formed file whose proof does not verify), or `{"status":
@@ -28,8 +33,8 @@ use serde::{Deserialize, Serialize};
 use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
 use std::sync::Mutex;
 
-/// A proof file: what verification needs (other fields, such as the job, the prover or the
-/// block, are there for people and ignored here).
+/// A proof file: what verification needs (other fields, such as the job, the prover's address or
+/// the block, are there for people and ignored here).
 #[derive(Debug, Deserialize)]
 pub struct ProofFile {
 	/// The program, if the file names it: it must be the inputs' program.
@@ -43,6 +48,9 @@ pub struct ProofFile {
 	pub output: Output,
 	/// The proof's bytes, hex (`0x...`).
 	pub proof: String,
+	/// The prover the proof is bound to: 32 bytes, hex (`0x...`).
+	#[serde(rename = "proverId")]
+	pub prover_id: String,
 }
 
 /// The answer.
@@ -95,7 +103,12 @@ pub fn verify_file(json: &[u8]) -> Verdict {
 		Some(proof) => proof,
 		None => return malformed("`proof` is not hex bytes (0x...)".into()),
 	};
-	match sortition_programs::verify(&file.inputs, &file.output, &proof, file.security) {
+	let prover_id = match decode_hex(&file.prover_id).and_then(|id| <[u8; 32]>::try_from(id).ok()) {
+		Some(id) => id,
+		None => return malformed("`proverId` is not 32 hex bytes (0x...)".into()),
+	};
+	match sortition_programs::verify(&file.inputs, &file.output, &proof, file.security, &prover_id)
+	{
 		Ok(()) => Verdict::Valid,
 		Err(reason) => Verdict::Invalid { reason, message: reason.message() },
 	}
@@ -161,17 +174,29 @@ mod tests {
 	use super::*;
 	use sortition_programs::Program;
 
+	fn hex(bytes: &[u8]) -> String {
+		format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+	}
+
 	fn file(inputs: Inputs, security: SecurityLevel) -> serde_json::Value {
-		let (output, proof) = sortition_programs::prove(&inputs, security).unwrap();
-		let hex: String = proof.iter().map(|b| format!("{b:02x}")).collect();
+		let (output, proof) = sortition_programs::prove(&inputs, security, &[5; 32]).unwrap();
 		serde_json::json!({
 			"program": inputs.program(),
 			"inputs": inputs,
 			"security": security,
 			"output": output,
-			"proof": format!("0x{hex}"),
+			"proof": hex(&proof),
+			"proverId": hex(&[5; 32]),
 			"job": 7,
 		})
+	}
+
+	/// A proof verifies for the prover it is bound to only.
+	#[test]
+	fn another_prover_id_is_invalid() {
+		let mut other = file(Inputs::Fibonacci { steps: 64 }, SecurityLevel::Bits96);
+		other["proverId"] = hex(&[6; 32]).into();
+		assert_eq!(check(&other).code(), 1);
 	}
 
 	fn check(value: &serde_json::Value) -> Verdict {
@@ -231,6 +256,12 @@ mod tests {
 		let mut other_program = good.clone();
 		other_program["program"] = "MimcVdf".into();
 		cases.push(other_program);
+		let mut no_prover = good.clone();
+		no_prover.as_object_mut().unwrap().remove("proverId");
+		cases.push(no_prover);
+		let mut short_prover = good.clone();
+		short_prover["proverId"] = "0x0505".into();
+		cases.push(short_prover);
 		let mut bad_number = good.clone();
 		bad_number["output"] = serde_json::json!({"Fibonacci": "12x"});
 		cases.push(bad_number);

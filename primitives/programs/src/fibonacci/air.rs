@@ -1,6 +1,6 @@
 //! The Fibonacci AIR.
 
-use crate::Felt;
+use crate::{binding::Bound, Felt};
 use alloc::{vec, vec::Vec};
 use winter_air::{
 	Air, AirContext, Assertion, EvaluationFrame, ProofOptions, TraceInfo,
@@ -35,9 +35,11 @@ pub(crate) struct FibonacciAir {
 
 impl Air for FibonacciAir {
 	type BaseField = Felt;
-	type PublicInputs = PublicInputs;
+	type PublicInputs = Bound<PublicInputs>;
 
-	fn new(trace_info: TraceInfo, pub_inputs: PublicInputs, options: ProofOptions) -> Self {
+	fn new(trace_info: TraceInfo, pub_inputs: Bound<PublicInputs>, options: ProofOptions) -> Self {
+		// The prover is in the Fiat-Shamir seed only; the constraints check the program's own.
+		let pub_inputs = pub_inputs.inputs;
 		// `verify` has checked the trace's width before building the AIR.
 		let degrees = vec![TransitionConstraintDegree::new(1), TransitionConstraintDegree::new(1)];
 		Self {

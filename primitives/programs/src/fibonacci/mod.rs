@@ -20,11 +20,12 @@ use air::{FibonacciAir, PublicInputs};
 pub(crate) fn verify(
 	proof: Proof,
 	result: u64,
+	prover: &crate::ProverId,
 	acceptable: &AcceptableOptions,
 ) -> Result<(), VerifierError> {
 	winter_verifier::verify::<FibonacciAir, Hasher, Coin, Commitment>(
 		proof,
-		PublicInputs { result: felt(result) },
+		crate::binding::Bound::new(PublicInputs { result: felt(result) }, prover),
 		acceptable,
 	)
 }
@@ -45,10 +46,11 @@ pub(crate) fn execute(steps: usize) -> u64 {
 #[cfg(feature = "prover")]
 pub(crate) fn prove(
 	steps: usize,
+	prover: &crate::ProverId,
 	options: winter_air::ProofOptions,
 ) -> Result<(u64, Proof), crate::ProveError> {
 	use crate::{canonical, prover::ProgramAir};
 	let trace = prover::build_trace(steps);
 	let PublicInputs { result } = FibonacciAir::public_inputs(&trace);
-	Ok((canonical(result), crate::prover::prove::<FibonacciAir>(trace, options)?))
+	Ok((canonical(result), crate::prover::prove::<FibonacciAir>(trace, prover, options)?))
 }

@@ -22,6 +22,8 @@ pub(crate) fn build_trace(steps: usize) -> TraceTable<Felt> {
 }
 
 impl ProgramAir for FibonacciAir {
+	type Inputs = PublicInputs;
+
 	fn public_inputs(trace: &TraceTable<Felt>) -> PublicInputs {
 		PublicInputs { result: trace.get(1, trace.length() - 1) }
 	}

@@ -37,11 +37,15 @@ pub(crate) fn verify(
 	proof: Proof,
 	seed: u64,
 	result: u64,
+	prover: &crate::ProverId,
 	acceptable: &AcceptableOptions,
 ) -> Result<(), VerifierError> {
 	winter_verifier::verify::<MimcAir, Hasher, Coin, Commitment>(
 		proof,
-		PublicInputs { first: round(felt(seed)), result: felt(result) },
+		crate::binding::Bound::new(
+			PublicInputs { first: round(felt(seed)), result: felt(result) },
+			prover,
+		),
 		acceptable,
 	)
 }
@@ -57,10 +61,11 @@ pub(crate) fn execute(seed: u64, steps: usize) -> u64 {
 pub(crate) fn prove(
 	seed: u64,
 	steps: usize,
+	prover: &crate::ProverId,
 	options: winter_air::ProofOptions,
 ) -> Result<(u64, Proof), crate::ProveError> {
 	use crate::prover::ProgramAir;
 	let trace = prover::build_trace(felt(seed), steps);
 	let PublicInputs { result, .. } = MimcAir::public_inputs(&trace);
-	Ok((crate::canonical(result), crate::prover::prove::<MimcAir>(trace, options)?))
+	Ok((crate::canonical(result), crate::prover::prove::<MimcAir>(trace, prover, options)?))
 }

@@ -16,6 +16,8 @@ pub(crate) fn build_trace(seed: Felt, steps: usize) -> TraceTable<Felt> {
 }
 
 impl ProgramAir for MimcAir {
+	type Inputs = PublicInputs;
+
 	fn public_inputs(trace: &TraceTable<Felt>) -> PublicInputs {
 		PublicInputs { first: trace.get(0, 0), result: trace.get(0, trace.length() - 1) }
 	}

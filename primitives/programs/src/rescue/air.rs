@@ -1,7 +1,7 @@
 //! The Rescue hash chain AIR.
 
 use super::{digest, input_state, CYCLE_LENGTH};
-use crate::Felt;
+use crate::{binding::Bound, Felt};
 use alloc::{vec, vec::Vec};
 use winter_air::{
 	Air, AirContext, Assertion, EvaluationFrame, ProofOptions, TraceInfo,
@@ -43,9 +43,11 @@ pub(crate) struct RescueAir {
 
 impl Air for RescueAir {
 	type BaseField = Felt;
-	type PublicInputs = PublicInputs;
+	type PublicInputs = Bound<PublicInputs>;
 
-	fn new(trace_info: TraceInfo, pub_inputs: PublicInputs, options: ProofOptions) -> Self {
+	fn new(trace_info: TraceInfo, pub_inputs: Bound<PublicInputs>, options: ProofOptions) -> Self {
+		// The prover is in the Fiat-Shamir seed only; the constraints check the program's own.
+		let pub_inputs = pub_inputs.inputs;
 		// `verify` has checked the trace's width before building the AIR. Each constraint is a
 		// degree-7 round check times the periodic round flag (one cycle of 8).
 		let degrees =

@@ -50,11 +50,15 @@ pub(crate) fn verify(
 	proof: Proof,
 	seed: [u64; 2],
 	result: [u64; 4],
+	prover: &crate::ProverId,
 	acceptable: &AcceptableOptions,
 ) -> Result<(), VerifierError> {
 	winter_verifier::verify::<RescueAir, Hasher, Coin, Commitment>(
 		proof,
-		PublicInputs { seed: first_digest(seed), result: crate::felts(result) },
+		crate::binding::Bound::new(
+			PublicInputs { seed: first_digest(seed), result: crate::felts(result) },
+			prover,
+		),
 		acceptable,
 	)
 }
@@ -75,10 +79,11 @@ pub(crate) fn execute(seed: [u64; 2], steps: usize) -> [u64; 4] {
 pub(crate) fn prove(
 	seed: [u64; 2],
 	steps: usize,
+	prover: &crate::ProverId,
 	options: winter_air::ProofOptions,
 ) -> Result<([u64; 4], Proof), crate::ProveError> {
 	use crate::prover::ProgramAir;
 	let trace = prover::build_trace(first_digest(seed), steps);
 	let PublicInputs { result, .. } = RescueAir::public_inputs(&trace);
-	Ok((result.map(crate::canonical), crate::prover::prove::<RescueAir>(trace, options)?))
+	Ok((result.map(crate::canonical), crate::prover::prove::<RescueAir>(trace, prover, options)?))
 }

@@ -27,6 +27,8 @@ pub(crate) fn build_trace(first: [Felt; 4], steps: usize) -> TraceTable<Felt> {
 }
 
 impl ProgramAir for RescueAir {
+	type Inputs = PublicInputs;
+
 	fn public_inputs(trace: &TraceTable<Felt>) -> PublicInputs {
 		let row = |index: usize| {
 			let mut state = [Felt::default(); TRACE_WIDTH];
