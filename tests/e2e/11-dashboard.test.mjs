@@ -215,10 +215,10 @@ describe('the dashboard in Chromium (dev chain)', () => {
     noErrors(page);
     await page.close();
 
-    // Every job of the burst ended. Not necessarily verified: under a burst, Alice's node can
-    // miss an accept window too (its transactions share one key's nonces; see issue 16's notes),
-    // and then jobs drawn while both provers are suspended fail. The charts must show whatever
-    // the chain did, so this waits for the end, and says how it ended.
+    // Every job of the burst ended. Not necessarily verified: a prover that misses a window is
+    // out of the draw until its node resumes it, and a job drawn while nobody is in the draw
+    // waits and can expire. The charts must show whatever the chain did, so this waits for the
+    // end, and says how it ended.
     let ended;
     await waitFor(`all ${BURST} jobs ended`, async () => {
       const entries = (await api.query.jobs.jobs.entries()).filter(([k]) => ids.has(k.args[0].toNumber()));
