@@ -1025,13 +1025,8 @@ mod escalation {
 				run_to_block(block);
 				let third = assigned(id);
 				assert!(!failed.contains(&third));
-				let (output, proof) = proof(FIB, LEVEL, third);
-				assert_ok!(JobMarket::submit_proof(
-					signed(third),
-					id,
-					output,
-					proof.try_into().unwrap()
-				));
+				submit_valid_proof(third, id);
+				let output = proof(FIB, LEVEL, third).0;
 				assert!(jobs_events().contains(&JobsEvent::ProofVerified {
 					job: id,
 					prover: third,
