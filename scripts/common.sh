@@ -58,6 +58,32 @@ build_node() {
 	(cd "$ROOT" && cargo build --release --locked -p sortition-node)
 }
 
+# "The next release" for the runtime-upgrade tests: this runtime built with the `upgrade-test`
+# feature (spec_version + 1). Its own target directory, because the two builds of the runtime's
+# wasm would otherwise overwrite each other's; and it is kept by a hash of the runtime's sources
+# (runtime, pallets, primitives, the lockfile), so it is rebuilt only when they change. Exports
+# SORTITION_UPGRADE_WASM, the compressed wasm the tests upgrade to.
+UPGRADE_TARGET_DIR="${SORTITION_UPGRADE_TARGET_DIR:-$HOME/.cache/sortition-upgrade-target}"
+UPGRADE_CACHE="$HOME/.cache/sortition-upgrade"
+build_upgrade_runtime() {
+	local hash
+	hash="$(cd "$ROOT" && {
+		cat Cargo.lock Cargo.toml
+		find runtime pallets primitives -type f \( -name '*.rs' -o -name 'Cargo.toml' \) | LC_ALL=C sort | xargs cat
+	} | sha256sum | cut -c1-16)"
+	SORTITION_UPGRADE_WASM="$UPGRADE_CACHE/sortition-runtime-next-$hash.compact.compressed.wasm"
+	if [ ! -f "$SORTITION_UPGRADE_WASM" ]; then
+		log "building the next runtime (spec_version + 1) for the upgrade tests into $UPGRADE_TARGET_DIR"
+		(cd "$ROOT" && CARGO_TARGET_DIR="$UPGRADE_TARGET_DIR" cargo build --release --locked \
+			-p sortition-runtime --features upgrade-test)
+		mkdir -p "$UPGRADE_CACHE"
+		find "$UPGRADE_CACHE" -name 'sortition-runtime-next-*' -delete
+		cp "$UPGRADE_TARGET_DIR/release/wbuild/sortition-runtime/sortition_runtime.compact.compressed.wasm" \
+			"$SORTITION_UPGRADE_WASM"
+	fi
+	export SORTITION_UPGRADE_WASM
+}
+
 # npm packages (@polkadot/api) of the end-to-end tests, the command-line client
 # (`scripts/sortition`) and the dashboard, each from its lockfile.
 install_npm_packages() {

@@ -35,6 +35,8 @@ build_dashboard
 log "the prover outside the node (the e2e tests prove jobs with it until the node does)"
 (cd "$ROOT" && cargo build --release --locked -p sortition-programs --features prover --example prove)
 
+build_upgrade_runtime
+
 log "end-to-end tests against real nodes"
 cd "$ROOT/tests"
 SORTITION_NODE="$NODE_BIN" node --test --test-concurrency=1 --test-reporter=spec e2e/

@@ -9,6 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ZOMBIENET_DIR="$ROOT/zombienet"
 if [ ! -x "$NODE_BIN" ]; then build_node; fi
+# The runtime the upgrade test applies (built once per change of the runtime's sources).
+build_upgrade_runtime
 if [ ! -x "$ZOMBIENET_DIR/node_modules/.bin/zombienet" ]; then
 	log "installing zombienet (npm)"
 	(cd "$ZOMBIENET_DIR" && npm ci --no-audit --no-fund --loglevel=error)
@@ -37,7 +39,7 @@ for test in "${tests[@]}"; do
 	log "zombienet: $name (nodes' logs in $RUN_DIR/network)"
 	set +e
 	# Its own session and process group, so that cleanup reaches everything it started.
-	SORTITION_NODE="$NODE_BIN" setsid "$ZOMBIENET_DIR/node_modules/.bin/zombienet" \
+	SORTITION_NODE="$NODE_BIN" SORTITION_ZOMBIENET="$ZOMBIENET_DIR" setsid "$ZOMBIENET_DIR/node_modules/.bin/zombienet" \
 		-p native -l text -d "$RUN_DIR/network" test "$(cd "$(dirname "$test")" && pwd)/$(basename "$test")" \
 		> >(grep --line-buffered -v -e 'API/INIT' -e 'REGISTRY: Unknown signed extensions') 2>&1 &
 	ZOMBIENET_PID=$!

@@ -1,5 +1,7 @@
-//! Chain specifications: the built-in `dev` and `local` chains, or a chain-spec JSON file.
+//! Chain specifications: the built-in `dev` and `local` chains, a chain-spec JSON file, or a
+//! network's keys file (`keys_file`).
 
+use crate::keys_file;
 use sc_service::ChainType;
 use sortition_runtime::{
 	currency::{TOKEN_DECIMALS, TOKEN_SYMBOL},
@@ -54,17 +56,39 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// The chain spec behind a `--chain` argument: `dev`, `local` or the path of a JSON file.
+/// A network launched by its operators, from their keys file (validators' session keys,
+/// provers, balances, sudo): `sortition-node build-spec --chain network.keys --raw > spec.json`.
+pub fn keys_file_chain_spec(text: &str) -> Result<ChainSpec, String> {
+	let network = keys_file::parse(text)?;
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name(&network.name)
+		.with_id(&network.id)
+		.with_chain_type(network.chain_type)
+		.with_protocol_id(PROTOCOL_ID)
+		.with_boot_nodes(network.bootnodes)
+		.with_genesis_config_patch(network.genesis.patch())
+		.with_properties(properties())
+		.build())
+}
+
+/// The chain spec behind a `--chain` argument: `dev`, `local`, or the path of a chain-spec JSON
+/// file or of a keys file.
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development_chain_spec()?),
 		"" | "local" => Box::new(local_chain_spec()?),
 		path if std::path::Path::new(path).is_file() => {
-			Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+			if keys_file::is_keys_file(&text) {
+				Box::new(keys_file_chain_spec(&text).map_err(|e| format!("{path}: {e}"))?)
+			} else {
+				Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+			}
 		},
 		unknown => {
 			return Err(format!(
-				"unknown chain `{unknown}`: use `dev`, `local` or the path of a chain-spec JSON file"
+				"unknown chain `{unknown}`: use `dev`, `local`, the path of a chain-spec JSON file \
+				 or of a network's keys file (docs/launch.md)"
 			))
 		},
 	})

@@ -5,6 +5,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod keys_file;
 mod ports;
 mod prover;
 mod receipt;

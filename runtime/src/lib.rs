@@ -1,8 +1,9 @@
 //! # Sortition runtime
 //!
 //! A BABE + GRANDPA solochain runtime. Block production uses BABE, whose VRF output is also the
-//! randomness the prover draw is seeded with; finality uses GRANDPA; the validator set and its
-//! keys are managed by `pallet-session`.
+//! randomness the prover draw is seeded with; finality uses GRANDPA; the validators' keys are
+//! managed by `pallet-session`, and who is a validator by `pallet-collator-selection`
+//! (invulnerables set by Root, candidates who bond SORT to join).
 //!
 //! This file only declares the runtime's types, its version and the pallets it is made of. The
 //! pallets are configured in [`configs`], the runtime APIs are implemented in [`apis`] and the
@@ -21,6 +22,7 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod randomness;
+pub mod session_length;
 pub mod weights;
 
 extern crate alloc;
@@ -65,14 +67,32 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime version. Bump `spec_version` on every runtime upgrade, `transaction_version` when
-/// the encoding of a call or a transaction extension changes.
+/// The runtime version. Bump `spec_version` on every runtime upgrade (docs/upgrades.md),
+/// `transaction_version` when the encoding of a call or a transaction extension changes.
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sortition"),
 	impl_name: Cow::Borrowed("sortition-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// "The next release", built with the `upgrade-test` feature: this runtime with a spec version
+/// one higher, which the upgrade tests apply to a running network (never ship it). The runtime
+/// version must be written with literals (`runtime_version` puts it in a wasm section), hence
+/// the second copy: bump both, and keep the rest the same.
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("sortition"),
+	impl_name: Cow::Borrowed("sortition-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -96,11 +116,11 @@ pub mod time {
 	/// One day, in blocks.
 	pub const DAYS: BlockNumber = HOURS * 24;
 
-	/// Length of a BABE epoch (and of a session), in blocks. Changing it after genesis breaks
-	/// BABE.
-	pub const EPOCH_DURATION_IN_BLOCKS: BlockNumber = 10 * MINUTES;
-	/// Length of a BABE epoch in slots (one block per slot).
-	pub const EPOCH_DURATION_IN_SLOTS: u64 = EPOCH_DURATION_IN_BLOCKS as u64;
+	/// The length of a session (and of a BABE epoch) on a chain whose genesis does not set one
+	/// (`session_length`): an hour. The development and local chains set a minute.
+	pub const DEFAULT_SESSION_BLOCKS: BlockNumber = HOURS;
+	/// The session length of the development and local chains: a minute.
+	pub const DEV_SESSION_BLOCKS: BlockNumber = MINUTES;
 
 	/// The probability that a slot has a primary (VRF-won) author: 1/4. The remaining slots get
 	/// a secondary author chosen round-robin with a VRF, so each slot still has a block and a VRF
@@ -198,9 +218,9 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// All migrations of the runtime, aside from the ones declared in the pallets.
-#[allow(unused_parens)]
-type Migrations = ();
+/// The storage migrations of this release, run once after the upgrade that brings them (each
+/// checks the pallet's on-chain storage version, so a chain created by this release skips them).
+type Migrations = (pallet_jobs::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various modules.
 pub type Executive = frame_executive::Executive<
@@ -212,8 +232,11 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-// The pallets of the runtime. BABE comes before Timestamp and Session so that its epoch state is
-// initialised before either of them reads it in `on_initialize`.
+// The pallets of the runtime. Their hooks run and their genesis is built in the order of their
+// indices: BABE before Timestamp and Session, so that its epoch state is initialised before
+// either reads it; the session length before BABE's first epoch; authorship and the collator
+// selection before the session, whose genesis asks the collator selection for the first
+// validator set (and the collator selection learns from authorship who authored each block).
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
@@ -247,21 +270,30 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 
 	#[runtime::pallet_index(5)]
-	pub type Session = pallet_session;
+	pub type SessionLength = crate::session_length;
 
 	#[runtime::pallet_index(6)]
-	pub type Grandpa = pallet_grandpa;
+	pub type Authorship = pallet_authorship;
 
 	#[runtime::pallet_index(7)]
-	pub type Sudo = pallet_sudo;
+	pub type CollatorSelection = pallet_collator_selection;
 
 	#[runtime::pallet_index(8)]
-	pub type Provers = pallet_provers;
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(9)]
-	pub type Jobs = pallet_jobs;
+	pub type Grandpa = pallet_grandpa;
 
 	#[runtime::pallet_index(10)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(11)]
+	pub type Provers = pallet_provers;
+
+	#[runtime::pallet_index(12)]
+	pub type Jobs = pallet_jobs;
+
+	#[runtime::pallet_index(13)]
 	pub type Mmr = pallet_mmr;
 }
 
@@ -269,6 +301,46 @@ mod runtime {
 mod tests {
 	use super::Runtime;
 	use core::any::TypeId;
+
+	/// A chain created by this runtime starts at the current storage version of every pallet
+	/// of ours, so the migrations of `Migrations` never run on it; and the development genesis
+	/// has its validators as invulnerables and a session of a minute.
+	#[test]
+	fn a_new_chain_starts_at_the_current_storage_versions() {
+		use frame_support::traits::GetStorageVersion;
+		// The default config with the preset's patch over it, as the node builds a chain spec.
+		fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+			match (base, patch) {
+				(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+					for (key, value) in patch {
+						merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+					}
+				},
+				(base, patch) => *base = patch,
+			}
+		}
+		let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default()).expect("json");
+		merge(&mut config, crate::genesis_config_presets::development_config_genesis());
+		let mut ext = sp_io::TestExternalities::new_empty();
+		ext.execute_with(|| {
+			frame_support::genesis_builder_helper::build_state::<crate::RuntimeGenesisConfig>(
+				serde_json::to_vec(&config).expect("json"),
+			)
+			.expect("the development genesis builds");
+			assert_eq!(crate::Jobs::on_chain_storage_version(), crate::Jobs::in_code_storage_version());
+			assert_eq!(crate::Jobs::on_chain_storage_version(), 1);
+			assert_eq!(crate::Provers::on_chain_storage_version(), crate::Provers::in_code_storage_version());
+			assert_eq!(
+				crate::SessionLength::on_chain_storage_version(),
+				crate::SessionLength::in_code_storage_version()
+			);
+			let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+			assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(), vec![alice.clone()]);
+			assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice]);
+			assert_eq!(crate::session_length::Pallet::<Runtime>::blocks(), crate::time::MINUTES);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+		});
+	}
 
 	/// Every Sortition pallet weighs its calls with the weights generated from its benchmarks,
 	/// not with the `()` implementation the unit tests use.

@@ -40,7 +40,7 @@ describe('sortition-node command line', () => {
 
   it('an unknown --chain exits with a clear message', async () => {
     const result = await runNode(['--chain', 'no-such-chain', '--tmp']);
-    assertCleanFailure(result, /unknown chain `no-such-chain`: use `dev`, `local` or the path of a chain-spec JSON file/);
+    assertCleanFailure(result, /unknown chain `no-such-chain`: use `dev`, `local`, the path of a chain-spec JSON file or of a network's keys file/);
   });
 
   for (const flag of ['--rpc-port', '--port']) {

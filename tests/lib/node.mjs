@@ -83,20 +83,24 @@ export async function run (command, args, { timeoutMs = 60_000, env } = {}) {
 }
 
 /**
- * Start a node on free ports. `args` are passed to the node after the port flags.
- * Returns `{ rpcPort, p2pPort, prometheusPort, logs(), api(), stop() }`.
+ * Start a node on ports of its own choosing and wait until it listens. `args` are passed to the
+ * node after the port flags. Returns `{ rpcPort, p2pPort, prometheusPort, logs(), api(),
+ * stop() }` (the ports are null if the node exited before it listened; `api()` then says why).
+ *
+ * The node binds port 0 and the ports are read back from it (its log, `system_localListenAddresses`),
+ * never chosen here: a port picked by the test, released, and bound by the node seconds later
+ * could be taken in between (by another node starting, or by any outgoing connection's
+ * ephemeral port), and a node that loses its P2P port keeps running without an IPv4 listener,
+ * unreachable by its peers.
  */
 export async function startNode (args, { name = 'node' } = {}) {
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
-  const prometheusPort = await freePort();
   // `--tmp` makes the node use (and delete) a temporary base path of its own.
   const basePath = args.includes('--tmp') ? null : mkdtempSync(join(tmpdir(), `sortition-${name}-`));
   const child = spawnTracked(NODE_BIN, [
     ...(basePath ? ['--base-path', basePath] : []),
-    '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
-    '--prometheus-port', String(prometheusPort),
+    '--rpc-port', '0',
+    '--port', '0',
+    '--prometheus-port', '0',
     '--no-telemetry',
     ...args
   ]);
@@ -112,15 +116,15 @@ export async function startNode (args, { name = 'node' } = {}) {
   let api;
   const node = {
     name,
-    rpcPort,
-    p2pPort,
-    prometheusPort,
+    rpcPort: null,
+    p2pPort: null,
+    prometheusPort: null,
     basePath,
     process: child,
     logs: () => output,
     /** A connected @polkadot/api instance (one per node, made on first use). */
     async api () {
-      if (!api) api = await connect(rpcPort, child, () => output);
+      if (!api) api = await connect(node.rpcPort, child, () => output);
       return api;
     },
     /** Disconnect, stop the node (SIGTERM, then SIGKILL after 10 s) and delete its data. */
@@ -136,7 +140,38 @@ export async function startNode (args, { name = 'node' } = {}) {
       if (basePath) rmSync(basePath, { recursive: true, force: true });
     }
   };
+  await listening(node, child, () => output);
   return node;
+}
+
+/** Wait until `node`'s process listens, and set its ports (or return once it exited). */
+async function listening (node, child, logs, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  for (;;) {
+    const rpc = logs().match(/Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/);
+    const prometheus = logs().match(/Prometheus exporter started at 127\.0\.0\.1:(\d+)/);
+    if (rpc) node.rpcPort = Number(rpc[1]);
+    if (prometheus) node.prometheusPort = Number(prometheus[1]);
+    if (rpc && prometheus) break;
+    if (exited()) return;
+    if (Date.now() > deadline) throw new Error(`${node.name}: not listening after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+    await sleep(100);
+  }
+  // The P2P port, from the addresses the node reports it listens on.
+  for (;;) {
+    try {
+      const { result } = await rpcHttp(node.rpcPort, 'system_localListenAddresses');
+      const p2p = result?.map((a) => a.match(/^\/ip4\/127\.0\.0\.1\/tcp\/(\d+)\//)).find(Boolean);
+      if (p2p) {
+        node.p2pPort = Number(p2p[1]);
+        return;
+      }
+    } catch { /* the RPC server is starting */ }
+    if (exited()) return;
+    if (Date.now() > deadline) throw new Error(`${node.name}: no IPv4 P2P listen address after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+    await sleep(250);
+  }
 }
 
 /**

@@ -88,6 +88,7 @@ mod benchmarking;
 #[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
 mod lifecycle;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod offchain;
@@ -129,8 +130,9 @@ pub mod pallet {
 	use sortition_programs::{Inputs, Output, Program, SecurityLevel, VerifyError};
 	use sp_runtime::traits::IdentifyAccount;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: jobs have `max_fee` and `raises`, the parameters the fee
+	/// steps and declines ([`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

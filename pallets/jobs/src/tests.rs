@@ -2225,3 +2225,88 @@ mod offchain_worker {
 		});
 	}
 }
+
+/// Storage migrations: a chain whose storage was written by an older version of the pallet.
+mod migrations {
+	use super::*;
+	use crate::migrations::v1::{MigrateV0ToV1, OldJob, OldParams};
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	/// A job of storage version 0: no `max_fee`, no `raises`.
+	fn old_job(fee: Balance, state: JobStateOf<Test>) -> OldJob<Test> {
+		OldJob {
+			requester: REQUESTER,
+			inputs: FIB,
+			security: LEVEL,
+			fee,
+			collateral: COLLATERAL,
+			proving_window: WINDOW,
+			submitted_at: 1,
+			expires_at: 100,
+			attempts: 1,
+			failed: BoundedVec::truncate_from(vec![BOB]),
+			state,
+		}
+	}
+
+	/// Only the records' layout is under test: the jobs are written without their holds and
+	/// queues, so the market's invariants (`try_state`) are not checked after this one.
+	#[test]
+	fn v0_jobs_and_params_become_v1_once() {
+		ExtBuilder::default().build().execute_with(|| {
+			// What a chain running storage version 0 holds.
+			StorageVersion::new(0).put::<JobMarket>();
+			let states = [
+				JobState::Pending { draw_at: 5 },
+				JobState::Assigned { prover: ALICE, accept_by: 6 },
+				JobState::Proving { prover: ALICE, prove_by: 20 },
+			];
+			for (id, state) in states.iter().enumerate() {
+				let key = Jobs::<Test>::hashed_key_for(id as JobId);
+				frame_support::storage::unhashed::put_raw(
+					&key,
+					&old_job(FEE * (id as Balance + 1), state.clone()).encode(),
+				);
+			}
+			let initial = <Test as crate::Config>::InitialParams::get();
+			let old_params = OldParams::<Balance, BlockNumber> {
+				min_fee: 7,
+				min_collateral: 70,
+				accept_window: 3,
+				min_proving_window: 4,
+				max_proving_window: 400,
+				draw_timeout: 40,
+				redraw_interval: 2,
+				retention_period: 1000,
+				accept_timeout_slash: sp_runtime::Perbill::from_percent(20),
+			};
+			frame_support::storage::unhashed::put_raw(&Params::<Test>::hashed_key(), &old_params.encode());
+			assert!(Jobs::<Test>::get(0).is_none(), "a v0 job does not decode as a v1 job");
+
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(JobMarket::on_chain_storage_version(), 1);
+			for (id, state) in states.iter().enumerate() {
+				let job = Jobs::<Test>::get(id as JobId).expect("migrated");
+				let fee = FEE * (id as Balance + 1);
+				assert_eq!((job.fee, job.max_fee, job.raises), (fee, fee, 0), "job {id}");
+				assert_eq!((job.requester, job.attempts, &job.state), (REQUESTER, 1, state));
+				assert_eq!(job.failed.to_vec(), vec![BOB]);
+			}
+			let params = Params::<Test>::get();
+			assert_eq!((params.min_fee, params.accept_window, params.retention_period), (7, 3, 1000));
+			assert_eq!(params.accept_timeout_slash, sp_runtime::Perbill::from_percent(20));
+			assert_eq!(
+				(params.fee_steps, params.decline_penalty, params.decline_quota, params.decline_period),
+				(initial.fee_steps, initial.decline_penalty, initial.decline_quota, initial.decline_period)
+			);
+
+			// Once at version 1, it does nothing.
+			let before = Jobs::<Test>::get(0);
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Jobs::<Test>::get(0), before);
+			assert_eq!(Params::<Test>::get().min_fee, 7);
+		});
+	}
+}

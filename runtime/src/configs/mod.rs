@@ -3,7 +3,8 @@
 use crate::{
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
 	time::*,
-	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Hash, Nonce,
+	PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	Session, SessionKeys, Signature, System, TxExtension, UncheckedExtrinsic, SS58_PREFIX, VERSION,
 };
@@ -17,11 +18,16 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use frame_system::limits::{BlockLength, BlockWeights};
+use alloc::vec::Vec;
+use frame_support::PalletId;
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot,
+};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::{
 	generic,
-	traits::{ConvertInto, OpaqueKeys, Verify},
+	traits::{OpaqueKeys, Verify},
 	Perbill,
 };
 use sp_version::RuntimeVersion;
@@ -68,13 +74,21 @@ impl frame_system::Config for Runtime {
 }
 
 parameter_types! {
-	pub const EpochDuration: u64 = EPOCH_DURATION_IN_SLOTS;
 	pub const ExpectedBlockTime: u64 = MILLI_SECS_PER_BLOCK;
+	/// At most 32 validators: every invulnerable and every selected candidate of the collator
+	/// selection (16 + 16).
 	pub const MaxAuthorities: u32 = 32;
 }
 
+impl crate::session_length::Config for Runtime {
+	/// An hour, unless the chain spec says otherwise (the development and local chains: a
+	/// minute).
+	type DefaultBlocks = ConstU32<{ DEFAULT_SESSION_BLOCKS }>;
+}
+
 impl pallet_babe::Config for Runtime {
-	type EpochDuration = EpochDuration;
+	// One epoch per session, of the chain's session length.
+	type EpochDuration = crate::session_length::EpochDuration<Runtime>;
 	type ExpectedBlockTime = ExpectedBlockTime;
 	// Epochs change when the session pallet rotates sessions (one session per epoch).
 	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
@@ -107,15 +121,84 @@ impl pallet_timestamp::Config for Runtime {
 	type WeightInfo = ();
 }
 
+impl pallet_authorship::Config for Runtime {
+	/// The author of a block is the validator of the BABE authority index in its pre-digest.
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
+	/// The collator selection notes who authored, to remove candidates who stopped.
+	type EventHandler = CollatorSelection;
+}
+
+parameter_types! {
+	/// The account that would pay authors a share of its balance on every block (the collator
+	/// selection's design). Nothing is paid into it: fees are burned, so authors are not paid.
+	pub const PotId: PalletId = PalletId(*b"sort/pot");
+}
+
+/// The validator set: invulnerables (set at genesis and by Root) and candidates who bond SORT
+/// to join. Why this pallet and not staking: `docs/architecture.md`, "Validators".
+impl pallet_collator_selection::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	// Its bond is a reserve, the pallet's own design (not one of our holds).
+	type Currency = Balances;
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type PotId = PotId;
+	type MaxCandidates = ConstU32<16>;
+	/// A validator may leave, and an idle candidate be removed, as long as one remains.
+	type MinEligibleCollators = ConstU32<1>;
+	type MaxInvulnerables = ConstU32<16>;
+	/// A candidate that authored no block for four sessions is removed at the next session
+	/// (and gets its bond back). Four, because a new candidate only takes part two sessions
+	/// after it joined, and a validator among N authors about one slot in N.
+	type KickThreshold = crate::session_length::Sessions<Runtime, 4>;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	/// A candidate must have set its session keys.
+	type ValidatorRegistration = Session;
+	// The pallet's own benchmark weights: its calls are not on Sortition's hot path.
+	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
+}
+
+/// The collator selection as the session manager, saying "no change" when the set it assembles
+/// is the set already in office. `pallet-session` counts every set a manager returns as a
+/// change, and GRANDPA starts a new authority set at every change: with the collator selection
+/// alone that is a new GRANDPA set every session, each of which every light client of this chain
+/// (a consumer of receipts) must follow with a justified header. With this, GRANDPA's set
+/// changes only when validators join or leave, or rotate their keys.
+pub struct ValidatorSet;
+
+/// A session's number (`sp_staking::SessionIndex`).
+type SessionIndex = u32;
+
+impl pallet_session::SessionManager<AccountId> for ValidatorSet {
+	fn new_session(index: SessionIndex) -> Option<Vec<AccountId>> {
+		// Always asked, so that it removes the candidates who stopped authoring.
+		let next = <CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session(index)?;
+		// Called as session `index - 1` starts, when `Validators` is already its set.
+		(next != pallet_session::Validators::<Runtime>::get()).then_some(next)
+	}
+
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<AccountId>> {
+		<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session_genesis(index)
+	}
+
+	fn start_session(index: SessionIndex) {
+		<CollatorSelection as pallet_session::SessionManager<AccountId>>::start_session(index)
+	}
+
+	fn end_session(index: SessionIndex) {
+		<CollatorSelection as pallet_session::SessionManager<AccountId>>::end_session(index)
+	}
+}
+
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
-	type ValidatorIdOf = ConvertInto;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
-	// The validator set is the one in the genesis config: a proof-of-authority chain. Changing it
-	// takes a runtime upgrade (or a staking/validator-set pallet in a later release).
-	type SessionManager = ();
+	/// The collator selection gives each new session its validators: the invulnerables and the
+	/// candidates. They take over one session later (the session pallet queues the next set).
+	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();
