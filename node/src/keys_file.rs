@@ -19,10 +19,10 @@
 //!
 //! Accounts and keys are SS58 addresses or `0x` + 64 hex digits. Every error names its line.
 
+use sc_network::config::MultiaddrWithPeerId;
 use sortition_runtime::{
 	currency::UNIT, genesis_config_presets::NetworkGenesis, AccountId, Balance, SessionKeys,
 };
-use sc_network::config::MultiaddrWithPeerId;
 use sp_core::{crypto::Ss58Codec, ed25519, sr25519};
 use std::collections::HashMap;
 
@@ -79,17 +79,18 @@ pub fn parse(text: &str) -> Result<Network, String> {
 			}
 		};
 		// The first use of `key` in `role` (`what`, as written in field `field`).
-		let mut once = |role: &'static str, key: [u8; 32], what: &str, field: usize| {
-			match seen.insert((role, key), line) {
-				Some(first) => Err(err(format!(
-					"duplicate {what} {} (already on line {first})",
-					fields[field]
-				))),
-				None => Ok(()),
-			}
+		let mut once = |role: &'static str, key: [u8; 32], what: &str, field: usize| match seen
+			.insert((role, key), line)
+		{
+			Some(first) => {
+				Err(err(format!("duplicate {what} {} (already on line {first})", fields[field])))
+			},
+			None => Ok(()),
 		};
 		match keyword {
-			"name" | "id" if rest.is_empty() => return Err(err(format!("`{keyword}` needs a value"))),
+			"name" | "id" if rest.is_empty() => {
+				return Err(err(format!("`{keyword}` needs a value")))
+			},
 			"name" => set_once(&mut name, rest.to_string(), line, keyword)?,
 			"id" => {
 				if !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
@@ -108,11 +109,9 @@ pub fn parse(text: &str) -> Result<Network, String> {
 			},
 			"session" => {
 				expect(1, "<blocks>")?;
-				let blocks: u32 = fields[0]
-					.parse()
-					.ok()
-					.filter(|b| *b > 0)
-					.ok_or_else(|| err(format!("session `{}`: a number of blocks above 0", fields[0])))?;
+				let blocks: u32 = fields[0].parse().ok().filter(|b| *b > 0).ok_or_else(|| {
+					err(format!("session `{}`: a number of blocks above 0", fields[0]))
+				})?;
 				set_once(&mut session_blocks, blocks, line, keyword)?
 			},
 			"bond" => {
@@ -126,7 +125,10 @@ pub fn parse(text: &str) -> Result<Network, String> {
 			"bootnode" => {
 				expect(1, "<multiaddress with /p2p/<peer id>>")?;
 				let bootnode = fields[0].parse::<MultiaddrWithPeerId>().map_err(|e| {
-					err(format!("bootnode `{}`: {e} (a multiaddress ending in /p2p/<peer id>)", fields[0]))
+					err(format!(
+						"bootnode `{}`: {e} (a multiaddress ending in /p2p/<peer id>)",
+						fields[0]
+					))
 				})?;
 				bootnodes.push(bootnode)
 			},
@@ -301,11 +303,17 @@ mod tests {
 			("prover 0x1234 10", "line 9: `0x1234` is not an account"),
 			("session 0", "line 9: session `0`"),
 			("session 10 20", "line 9: `session` takes 1 field(s)"),
-			("sudo 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty", "line 9: a second `sudo` line"),
+			(
+				"sudo 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+				"line 9: a second `sudo` line",
+			),
 			("colour blue", "line 9: unknown entry `colour`"),
 			("type public", "line 9: type `public`: live or local"),
 			("bootnode 127.0.0.1:30333", "line 9: bootnode `127.0.0.1:30333`"),
-			("balance 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty lots", "line 9: `lots` is not"),
+			(
+				"balance 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty lots",
+				"line 9: `lots` is not",
+			),
 		];
 		for (extra, expected) in cases {
 			let error = error_of(&file(extra));

@@ -319,7 +319,8 @@ mod tests {
 				(base, patch) => *base = patch,
 			}
 		}
-		let mut config = serde_json::to_value(crate::RuntimeGenesisConfig::default()).expect("json");
+		let mut config =
+			serde_json::to_value(crate::RuntimeGenesisConfig::default()).expect("json");
 		merge(&mut config, crate::genesis_config_presets::development_config_genesis());
 		let mut ext = sp_io::TestExternalities::new_empty();
 		ext.execute_with(|| {
@@ -327,15 +328,24 @@ mod tests {
 				serde_json::to_vec(&config).expect("json"),
 			)
 			.expect("the development genesis builds");
-			assert_eq!(crate::Jobs::on_chain_storage_version(), crate::Jobs::in_code_storage_version());
+			assert_eq!(
+				crate::Jobs::on_chain_storage_version(),
+				crate::Jobs::in_code_storage_version()
+			);
 			assert_eq!(crate::Jobs::on_chain_storage_version(), 1);
-			assert_eq!(crate::Provers::on_chain_storage_version(), crate::Provers::in_code_storage_version());
+			assert_eq!(
+				crate::Provers::on_chain_storage_version(),
+				crate::Provers::in_code_storage_version()
+			);
 			assert_eq!(
 				crate::SessionLength::on_chain_storage_version(),
 				crate::SessionLength::in_code_storage_version()
 			);
 			let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
-			assert_eq!(pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(), vec![alice.clone()]);
+			assert_eq!(
+				pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(),
+				vec![alice.clone()]
+			);
 			assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice]);
 			assert_eq!(crate::session_length::Pallet::<Runtime>::blocks(), crate::time::MINUTES);
 			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);

@@ -94,14 +94,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_accept_job(prover: T::AccountId, id: JobId) -> DispatchResult {
-		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
+	/// Job `id`, assigned to `prover` and still within its accept window: what accepting and
+	/// declining both require. Returns the job and the current block.
+	fn assigned_job(
+		prover: &T::AccountId,
+		id: JobId,
+	) -> Result<(JobOf<T>, BlockNumberOf<T>), DispatchError> {
+		let job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
 		let JobState::Assigned { prover: assigned, accept_by } = &job.state else {
 			return Err(Error::<T>::JobNotAssigned.into());
 		};
-		ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
+		ensure!(assigned == prover, Error::<T>::NotAssignedProver);
 		let now = Self::now();
 		ensure!(now <= *accept_by, Error::<T>::AcceptWindowClosed);
+		Ok((job, now))
+	}
+
+	pub(crate) fn do_accept_job(prover: T::AccountId, id: JobId) -> DispatchResult {
+		let (mut job, now) = Self::assigned_job(&prover, id)?;
 		let prove_by = now.saturating_add(job.proving_window);
 		Self::transition(id, &mut job, JobState::Proving { prover: prover.clone(), prove_by });
 		Self::deposit_event(Event::JobAccepted { job: id, prover, prove_by });
@@ -157,13 +167,7 @@ impl<T: Config> Pallet<T> {
 	/// counts as a missed job. No suspension: declining is what a prover that cannot take a
 	/// job should do, instead of letting the accept window run out.
 	pub(crate) fn do_decline_job(prover: T::AccountId, id: JobId) -> DispatchResult {
-		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::JobNotFound)?;
-		let JobState::Assigned { prover: assigned, accept_by } = &job.state else {
-			return Err(Error::<T>::JobNotAssigned.into());
-		};
-		ensure!(*assigned == prover, Error::<T>::NotAssignedProver);
-		let now = Self::now();
-		ensure!(now <= *accept_by, Error::<T>::AcceptWindowClosed);
+		let (mut job, now) = Self::assigned_job(&prover, id)?;
 		let params = Params::<T>::get();
 
 		let penalty = params.decline_penalty.min(job.collateral);

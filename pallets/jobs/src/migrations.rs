@@ -74,8 +74,8 @@ pub mod v1 {
 				})
 			});
 			let initial = T::InitialParams::get();
-			let translated = Params::<T>::translate::<OldParams<BalanceOf<T>, BlockNumberOf<T>>, _>(
-				|old| {
+			let translated =
+				Params::<T>::translate::<OldParams<BalanceOf<T>, BlockNumberOf<T>>, _>(|old| {
 					old.map(|old| JobParams {
 						min_fee: old.min_fee,
 						min_collateral: old.min_collateral,
@@ -91,8 +91,7 @@ pub mod v1 {
 						decline_quota: initial.decline_quota,
 						decline_period: initial.decline_period,
 					})
-				},
-			);
+				});
 			if translated.is_err() {
 				// Not an old record either: keep the chain running on the defaults.
 				defensive!("jobs v1 migration: the parameters do not decode; using InitialParams");
@@ -111,7 +110,10 @@ pub mod v1 {
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
 			let after = Jobs::<T>::iter_values().filter(|job| job.max_fee >= job.fee).count();
-			ensure!(before == after as u64, "every job decodes after the migration, max_fee >= fee");
+			ensure!(
+				before == after as u64,
+				"every job decodes after the migration, max_fee >= fee"
+			);
 			Ok(())
 		}
 	}

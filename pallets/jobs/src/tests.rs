@@ -2281,7 +2281,10 @@ mod migrations {
 				retention_period: 1000,
 				accept_timeout_slash: sp_runtime::Perbill::from_percent(20),
 			};
-			frame_support::storage::unhashed::put_raw(&Params::<Test>::hashed_key(), &old_params.encode());
+			frame_support::storage::unhashed::put_raw(
+				&Params::<Test>::hashed_key(),
+				&old_params.encode(),
+			);
 			assert!(Jobs::<Test>::get(0).is_none(), "a v0 job does not decode as a v1 job");
 
 			MigrateV0ToV1::<Test>::on_runtime_upgrade();
@@ -2295,11 +2298,24 @@ mod migrations {
 				assert_eq!(job.failed.to_vec(), vec![BOB]);
 			}
 			let params = Params::<Test>::get();
-			assert_eq!((params.min_fee, params.accept_window, params.retention_period), (7, 3, 1000));
+			assert_eq!(
+				(params.min_fee, params.accept_window, params.retention_period),
+				(7, 3, 1000)
+			);
 			assert_eq!(params.accept_timeout_slash, sp_runtime::Perbill::from_percent(20));
 			assert_eq!(
-				(params.fee_steps, params.decline_penalty, params.decline_quota, params.decline_period),
-				(initial.fee_steps, initial.decline_penalty, initial.decline_quota, initial.decline_period)
+				(
+					params.fee_steps,
+					params.decline_penalty,
+					params.decline_quota,
+					params.decline_period
+				),
+				(
+					initial.fee_steps,
+					initial.decline_penalty,
+					initial.decline_quota,
+					initial.decline_period
+				)
 			);
 
 			// Once at version 1, it does nothing.

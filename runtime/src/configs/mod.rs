@@ -4,10 +4,12 @@ use crate::{
 	currency::{EXISTENTIAL_DEPOSIT, UNIT},
 	time::*,
 	AccountId, Babe, Balance, Balances, Block, BlockNumber, CollatorSelection, Hash, Nonce,
-	PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	Session, SessionKeys, Signature, System, TxExtension, UncheckedExtrinsic, SS58_PREFIX, VERSION,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, Session, SessionKeys, Signature, System, TxExtension,
+	UncheckedExtrinsic, SS58_PREFIX, VERSION,
 };
+use alloc::vec::Vec;
+use frame_support::PalletId;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -18,8 +20,6 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use alloc::vec::Vec;
-use frame_support::PalletId;
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
@@ -172,7 +172,8 @@ type SessionIndex = u32;
 impl pallet_session::SessionManager<AccountId> for ValidatorSet {
 	fn new_session(index: SessionIndex) -> Option<Vec<AccountId>> {
 		// Always asked, so that it removes the candidates who stopped authoring.
-		let next = <CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session(index)?;
+		let next =
+			<CollatorSelection as pallet_session::SessionManager<AccountId>>::new_session(index)?;
 		// Called as session `index - 1` starts, when `Validators` is already its set.
 		(next != pallet_session::Validators::<Runtime>::get()).then_some(next)
 	}
