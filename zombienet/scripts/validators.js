@@ -124,11 +124,11 @@ async function run (node, networkInfo, args) {
         check(await babeAuthorities(api) === 4, `BABE has 4 authorities again: ${await babeAuthorities(api)}`);
         await waitUntil(async () => (await grandpaAuthorities(api)) === 4, { timeoutMs: 120_000, what: 'GRANDPA set of 4' });
         // She authors nothing from then on, and blocks are still finalised.
-        const until = gone + 20;
+        const until = gone + 10;
         await watchAuthors(api, gone, (author, number) => {
           check(author !== eve.address, `block #${number} was authored by Eve after she left`);
           return number >= until;
-        }, { timeoutMs: 300_000, what: `20 blocks after #${gone}` });
+        }, { timeoutMs: 300_000, what: `10 blocks after #${gone}` });
         await waitUntil(async () => (await finalizedNumber(api)) >= until, { timeoutMs: 120_000, what: `finality past #${until}` });
         await send(api, api.tx.session.purgeKeys(), eve);
         const held = (await api.query.system.account(eve.address)).data.reserved.toBigInt();
