@@ -241,6 +241,8 @@ describe('joining the validator set: bad input (--dev)', () => {
     assert.equal(await asRoot(api.tx.system.authorizeUpgrade(api.registry.hash(nextCode))), null);
     await api.tx.system.applyAuthorizedUpgrade(nextCode).send();
     await waitFor('spec_version + 1', async () => (await spec()) === version + 1, { timeoutMs: 60_000 });
+    // The client signs for the runtime it knows: wait until it has noticed the new one.
+    await waitFor('the client on the new runtime', async () => api.runtimeVersion.specVersion.toNumber() === version + 1, { timeoutMs: 60_000 });
     assert.equal(await asRoot(api.tx.system.setCode(code)), 'system.SpecVersionNeedsToIncrease');
     assert.equal(await spec(), version + 1);
   });

@@ -63,8 +63,12 @@ async function run (node, networkInfo) {
       check(recorded === before + 1, `system.lastRuntimeUpgrade says ${recorded}`);
       console.log(`the code changed in block #${upgradedAt}: spec_version ${before} -> ${before + 1} on every node`);
 
-      // Ten after it, signed for the new runtime.
-      await sleep(6000);
+      // Ten after it, signed for the new runtime once the client has noticed it.
+      const deadline = Date.now() + 60_000;
+      while (api.runtimeVersion.specVersion.toNumber() !== before + 1) {
+        check(Date.now() < deadline, `the client still signs for spec_version ${api.runtimeVersion.specVersion}`);
+        await sleep(500);
+      }
       ids.push(...(await submitJobs(api, ferdie, Array(10).fill(JOB))).map((s) => s.id));
 
       // Every job verified (none failed), each with its receipt.
