@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sortition-target}"
 NODE_BIN="$CARGO_TARGET_DIR/release/sortition-node"
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+log() { printf '\033[1m==> [%s] %s\033[0m\n' "$(date +%T)" "$*" >&2; }
 
 # Debian packages: protoc for litep2p, pkg-config + OpenSSL headers for a few -sys crates, and
 # Node.js/npm for the end-to-end tests (`with-node`), and Chromium for the dashboard's browser
@@ -21,12 +21,13 @@ install_system_packages() {
 	dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev)
 	command -v cc >/dev/null || missing+=(build-essential)
 	command -v git >/dev/null || missing+=(git)
-	if [ "$1" = with-node ] || [ "$1" = with-browser ]; then
+	local with="${1:-}"
+	if [ "$with" = with-node ] || [ "$with" = with-browser ]; then
 		command -v node >/dev/null || missing+=(nodejs)
 		command -v npm >/dev/null || missing+=(npm)
 	fi
 	# The dashboard's browser tests drive Debian's Chromium (with playwright-core).
-	if [ "$1" = with-browser ]; then
+	if [ "$with" = with-browser ]; then
 		command -v chromium >/dev/null || missing+=(chromium)
 	fi
 	if [ ${#missing[@]} -gt 0 ]; then

@@ -14,6 +14,10 @@ install_npm_packages
 log "cargo test: node and runtime (release profile: reuses the node's build)"
 (cd "$ROOT" && cargo test --release --locked -p sortition-node -p sortition-runtime)
 
+# The runtime built with try-runtime: real blocks re-executed with every pallet's try_state, and
+# the runtime upgrade's checks (its own feature set; the first build takes a while).
+"$ROOT/scripts/try-runtime.sh"
+
 log "cargo test: pallets, the prover host function, receipts and the example consumer (unit tests with real proofs, offchain worker, each benchmark run once)"
 (cd "$ROOT" && cargo test --release --locked -p pallet-provers -p pallet-jobs -p sortition-prover-host \
 	-p sortition-receipts -p pallet-sortition-consumer \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The zombienet tests (zombienet/*.zndsl, native provider, our sortition-node): each network is
 # spawned, tested and torn down in turn. `scripts/zombienet.sh` runs them all (the README's test
-# command does); `scripts/zombienet.sh zombienet/0001-overlap.zndsl` runs one.
+# command does); `scripts/zombienet.sh zombienet/0001-separate.zndsl` runs one.
 #
 # Every node a test starts is killed when it ends, passed or failed, and on Ctrl-C: the nodes
 # are found by their base path, which lies in the run's own directory.

@@ -82,7 +82,10 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 			if keys_file::is_keys_file(&text) {
 				Box::new(keys_file_chain_spec(&text).map_err(|e| format!("{path}: {e}"))?)
 			} else {
-				Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
+				Box::new(
+					ChainSpec::from_json_bytes(text.into_bytes())
+						.map_err(|e| format!("{path}: {e}"))?,
+				)
 			}
 		},
 		unknown => {

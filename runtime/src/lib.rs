@@ -297,18 +297,17 @@ mod runtime {
 	pub type Mmr = pallet_mmr;
 }
 
+#[cfg(all(test, feature = "try-runtime"))]
+mod try_runtime_tests;
+
 #[cfg(test)]
 mod tests {
 	use super::Runtime;
 	use core::any::TypeId;
 
-	/// A chain created by this runtime starts at the current storage version of every pallet
-	/// of ours, so the migrations of `Migrations` never run on it; and the development genesis
-	/// has its validators as invulnerables and a session of a minute.
-	#[test]
-	fn a_new_chain_starts_at_the_current_storage_versions() {
-		use frame_support::traits::GetStorageVersion;
-		// The default config with the preset's patch over it, as the node builds a chain spec.
+	/// The state a node starts a chain with: the default genesis config with the preset's
+	/// patch over it (what `build-spec --chain dev` / `local` does), built.
+	pub(crate) fn genesis_ext(patch: serde_json::Value) -> sp_io::TestExternalities {
 		fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 			match (base, patch) {
 				(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
@@ -321,35 +320,51 @@ mod tests {
 		}
 		let mut config =
 			serde_json::to_value(crate::RuntimeGenesisConfig::default()).expect("json");
-		merge(&mut config, crate::genesis_config_presets::development_config_genesis());
+		merge(&mut config, patch);
 		let mut ext = sp_io::TestExternalities::new_empty();
 		ext.execute_with(|| {
 			frame_support::genesis_builder_helper::build_state::<crate::RuntimeGenesisConfig>(
 				serde_json::to_vec(&config).expect("json"),
 			)
-			.expect("the development genesis builds");
-			assert_eq!(
-				crate::Jobs::on_chain_storage_version(),
-				crate::Jobs::in_code_storage_version()
-			);
-			assert_eq!(crate::Jobs::on_chain_storage_version(), 1);
-			assert_eq!(
-				crate::Provers::on_chain_storage_version(),
-				crate::Provers::in_code_storage_version()
-			);
-			assert_eq!(
-				crate::SessionLength::on_chain_storage_version(),
-				crate::SessionLength::in_code_storage_version()
-			);
-			let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
-			assert_eq!(
-				pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(),
-				vec![alice.clone()]
-			);
-			assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice]);
-			assert_eq!(crate::session_length::Pallet::<Runtime>::blocks(), crate::time::MINUTES);
-			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+			.expect("the genesis builds");
 		});
+		ext
+	}
+
+	/// A chain created by this runtime starts at the current storage version of every pallet
+	/// of ours, so the migrations of `Migrations` never run on it; and the development genesis
+	/// has its validators as invulnerables and a session of a minute.
+	#[test]
+	fn a_new_chain_starts_at_the_current_storage_versions() {
+		use frame_support::traits::GetStorageVersion;
+		genesis_ext(crate::genesis_config_presets::development_config_genesis()).execute_with(
+			|| {
+				assert_eq!(
+					crate::Jobs::on_chain_storage_version(),
+					crate::Jobs::in_code_storage_version()
+				);
+				assert_eq!(crate::Jobs::on_chain_storage_version(), 1);
+				assert_eq!(
+					crate::Provers::on_chain_storage_version(),
+					crate::Provers::in_code_storage_version()
+				);
+				assert_eq!(
+					crate::SessionLength::on_chain_storage_version(),
+					crate::SessionLength::in_code_storage_version()
+				);
+				let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+				assert_eq!(
+					pallet_collator_selection::Invulnerables::<Runtime>::get().to_vec(),
+					vec![alice.clone()]
+				);
+				assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice]);
+				assert_eq!(
+					crate::session_length::Pallet::<Runtime>::blocks(),
+					crate::time::MINUTES
+				);
+				assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+			},
+		);
 	}
 
 	/// Every Sortition pallet weighs its calls with the weights generated from its benchmarks,

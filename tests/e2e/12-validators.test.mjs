@@ -1,7 +1,7 @@
 // Validators as operators meet them: a network launched from its operators' keys file, and every
 // bad input of joining the validator set and of a runtime upgrade (on a dev chain), each with its
 // specific error and nothing changed. The set changing on a running network (join, leave, one of four down) is
-// the zombienet test zombienet/0003-validators.zndsl.
+// the zombienet test zombienet/0002-validators.zndsl.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
