@@ -23,6 +23,9 @@ log "cargo test: pallets, the prover host function, receipts and the example con
 	-p sortition-receipts -p pallet-sortition-consumer \
 	--features pallet-provers/runtime-benchmarks,pallet-jobs/runtime-benchmarks)
 
+# A short fuzzing run (scripts/fuzz.sh runs ten million executions by default).
+"$ROOT/scripts/fuzz.sh" 20000
+
 log "cargo test: STARK programs (prover, verifier, property tests) and the verifier for JavaScript"
 (cd "$ROOT" && cargo test --release --locked -p sortition-programs -p sortition-verifier-wasm)
 

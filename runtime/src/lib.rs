@@ -23,6 +23,8 @@ pub mod configs;
 pub mod genesis_config_presets;
 pub mod randomness;
 pub mod session_length;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod weights;
 
 extern crate alloc;
@@ -304,32 +306,6 @@ mod try_runtime_tests;
 mod tests {
 	use super::Runtime;
 	use core::any::TypeId;
-
-	/// The state a node starts a chain with: the default genesis config with the preset's
-	/// patch over it (what `build-spec --chain dev` / `local` does), built.
-	pub(crate) fn genesis_ext(patch: serde_json::Value) -> sp_io::TestExternalities {
-		fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-			match (base, patch) {
-				(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-					for (key, value) in patch {
-						merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-					}
-				},
-				(base, patch) => *base = patch,
-			}
-		}
-		let mut config =
-			serde_json::to_value(crate::RuntimeGenesisConfig::default()).expect("json");
-		merge(&mut config, patch);
-		let mut ext = sp_io::TestExternalities::new_empty();
-		ext.execute_with(|| {
-			frame_support::genesis_builder_helper::build_state::<crate::RuntimeGenesisConfig>(
-				serde_json::to_vec(&config).expect("json"),
-			)
-			.expect("the genesis builds");
-		});
-		ext
-	}
 
 	/// A chain created by this runtime starts at the current storage version of every pallet
 	/// of ours, so the migrations of `Migrations` never run on it; and the development genesis

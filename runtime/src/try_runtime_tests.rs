@@ -14,9 +14,9 @@
 //!   every `try_state`.
 
 use crate::{
-	genesis_config_presets::local_config_genesis, Block, BlockNumber, Executive, Hash, Header,
-	Runtime, RuntimeCall, RuntimeEvent, SessionKeys, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
+	genesis_config_presets::local_config_genesis,
+	testing::{genesis_ext, session_keys, Chain},
+	Block, Executive, Runtime, RuntimeCall, RuntimeEvent,
 };
 use codec::Encode;
 use frame_support::{
@@ -26,119 +26,11 @@ use frame_support::{
 use frame_try_runtime::{TryStateSelect, UpgradeCheckSelect};
 use pallet_jobs::{migrations::v1::OldJob, JobId};
 use sortition_programs::{Inputs, SecurityLevel};
-use sp_consensus_babe::{
-	digests::{PreDigest, SecondaryVRFPreDigest},
-	BABE_ENGINE_ID,
-};
-use sp_core::{
-	crypto::{ByteArray, VrfSecret},
-	proof_of_possession::ProofOfPossessionGenerator,
-	sr25519,
-};
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use sp_runtime::{
-	generic::Era,
-	traits::{Block as _, Header as _},
-	Digest, DigestItem,
-};
-
-type Keyring = Sr25519Keyring;
-
-/// The first block's slot (any; the chain's genesis slot becomes it).
-const FIRST_SLOT: u64 = 300_000_000;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring as Keyring};
 
 /// The local testnet's genesis state.
 fn genesis() -> sp_io::TestExternalities {
-	crate::tests::genesis_ext(local_config_genesis())
-}
-
-/// `who`'s signed transaction of `call`, as a wallet makes it (immortal, tip 0, no metadata
-/// hash), with its next nonce.
-fn signed(who: Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
-	let account = who.to_account_id();
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(frame_system::Pallet::<Runtime>::account_nonce(&account)),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-	let signature = payload.using_encoded(|bytes| who.sign(bytes));
-	UncheckedExtrinsic::new_signed(call, account.into(), signature.into(), extension)
-}
-
-/// The BABE pre-digest of `slot`, by the authority BABE's round robin of secondary slots
-/// picks, with its VRF signature.
-fn babe_digest(slot: u64) -> Digest {
-	let authorities = pallet_babe::Authorities::<Runtime>::get();
-	let index = (slot % authorities.len() as u64) as u32;
-	let public = sr25519::Public::from_slice(authorities[index as usize].0.as_slice())
-		.expect("an sr25519 key");
-	let author = Keyring::from_public(&public).expect("a well-known validator");
-	let sign_data = sp_consensus_babe::make_vrf_sign_data(
-		&pallet_babe::Randomness::<Runtime>::get(),
-		slot.into(),
-		pallet_babe::EpochIndex::<Runtime>::get(),
-	);
-	let pre_digest = PreDigest::SecondaryVRF(SecondaryVRFPreDigest {
-		authority_index: index,
-		slot: slot.into(),
-		vrf_signature: author.pair().vrf_sign(&sign_data),
-	});
-	Digest { logs: vec![DigestItem::PreRuntime(BABE_ENGINE_ID, pre_digest.encode())] }
-}
-
-/// Builds the next block as a node does: the timestamp inherent, then `transactions`, each
-/// signed with the nonce the one before left. Returns the block and its events. Every
-/// transaction must be valid and succeed.
-fn build_block(
-	number: BlockNumber,
-	parent_hash: Hash,
-	transactions: Vec<(Keyring, RuntimeCall)>,
-) -> (Block, Vec<RuntimeEvent>) {
-	let slot = FIRST_SLOT + u64::from(number) - 1;
-	let header =
-		Header::new(number, Default::default(), Default::default(), parent_hash, babe_digest(slot));
-	Executive::initialize_block(&header);
-	let timestamp =
-		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set {
-			now: slot * crate::time::SLOT_DURATION,
-		}));
-	let mut extrinsics = vec![timestamp];
-	Executive::apply_extrinsic(extrinsics[0].clone())
-		.expect("valid")
-		.expect("applied");
-	for (who, call) in transactions {
-		let transaction = signed(who, call);
-		Executive::apply_extrinsic(transaction.clone())
-			.expect("a valid transaction")
-			.expect("dispatched without error");
-		extrinsics.push(transaction);
-	}
-	let events = frame_system::Pallet::<Runtime>::read_events_no_consensus()
-		.map(|record| record.event)
-		.collect();
-	let header = Executive::finalize_block();
-	(Block::new(header, extrinsics), events)
-}
-
-/// `who`'s session keys (its `//Name` BABE and GRANDPA keys) and their proof of possession,
-/// as `author_rotateKeysWithOwner` makes them.
-fn session_keys(who: Keyring, grandpa: Ed25519Keyring) -> (SessionKeys, Vec<u8>) {
-	let owner = who.to_account_id().encode();
-	let keys = SessionKeys { babe: who.public().into(), grandpa: grandpa.public().into() };
-	let proof = (
-		who.pair().generate_proof_of_possession(&owner),
-		grandpa.pair().generate_proof_of_possession(&owner),
-	);
-	(keys, proof.encode())
+	genesis_ext(local_config_genesis())
 }
 
 /// A chain of 25 blocks (two session boundaries, at 10 and 20) in which:
@@ -176,10 +68,8 @@ fn chain() -> Vec<Block> {
 			}),
 		)
 	};
-	let mut blocks = Vec::new();
 	genesis().execute_with(|| {
-		// The genesis block's hash, as the chain records it (transactions sign over it).
-		let mut parent_hash = frame_system::Pallet::<Runtime>::block_hash(0);
+		let mut chain = Chain::new();
 		let mut first_prover_of_job_1 = None;
 		let mut to_prove: Vec<(Keyring, JobId)> = Vec::new();
 		let mut all_events = Vec::new();
@@ -210,7 +100,7 @@ fn chain() -> Vec<Block> {
 				_ => vec![],
 			};
 			txs.extend(pending.into_iter().map(|(prover, job)| prove(prover, job, fib)));
-			let (block, events) = build_block(number, parent_hash, txs);
+			let events = chain.block(txs);
 			for event in &events {
 				if let RuntimeEvent::Jobs(pallet_jobs::Event::ProverAssigned {
 					job, prover, ..
@@ -225,8 +115,6 @@ fn chain() -> Vec<Block> {
 				}
 			}
 			all_events.extend(events);
-			parent_hash = block.header.hash();
-			blocks.push(block);
 		}
 		// What the chain did, so that the checks below check this story.
 		let verified: Vec<JobId> = all_events
@@ -254,12 +142,12 @@ fn chain() -> Vec<Block> {
 		println!(
 			"{} blocks: jobs {verified:?} verified, job 1's first prover ({:?}) slashed, \
 			 job 2 cancelled, Dave a validator (BABE authorities: 4), session {}",
-			blocks.len(),
+			chain.number,
 			first_prover_of_job_1,
 			pallet_session::CurrentIndex::<Runtime>::get(),
 		);
-	});
-	blocks
+		chain.blocks
+	})
 }
 
 /// Every block executes again with `try_execute_block` on a fresh genesis, to the same state

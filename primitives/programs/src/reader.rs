@@ -11,17 +11,17 @@
 //!
 //!
 //! and it asserts (panics) on some malformed values: a trace length, width or metadata out of
-//! range when parsing the trace info, and an out-of-domain frame that is not two rows when
-//! verifying.
+//! range when parsing the trace info, an out-of-domain frame that is not two rows, and a count
+//! of unique queries of zero, when verifying.
 //!
 //! [`BoundedReader`] never reserves or slices more than the bytes left. [`read_proof`] only
 //! parses bytes that start with the exact context (trace info, field, proof options) the caller
 //! expects, so none of winterfell's context checks can fire, and before the verifier
 //! runs, [`merkle_proofs_fit`] walks every Merkle multi-proof with a [`BoundedReader`] and
-//! rejects counts the bytes cannot hold, [`ood_frame_fits`] checks the frame's row count and
-//! [`fri_is_one_partition`] the FRI partition count (which the verifier divides by).
-//! The property tests in `tests.rs` feed random and mutated proofs to `verify` to find the next
-//! such path.
+//! rejects counts the bytes cannot hold, [`unique_queries_fit`] checks the count of unique
+//! queries, [`ood_frame_fits`] the frame's row count and [`fri_is_one_partition`] the FRI
+//! partition count (which the verifier divides by). The fuzzer (`fuzz/`, target `proofs`) feeds
+//! random and mutated proofs to `verify` to find the next such path.
 
 use crate::Felt;
 use alloc::vec::Vec;
@@ -120,10 +120,17 @@ pub(crate) fn read_proof(
 	let mut reader = BoundedReader { bytes };
 	let proof = Proof::read_from(&mut reader).map_err(|_| ReadError::Malformed)?;
 	let well_formed = !reader.has_more_bytes()
+		&& unique_queries_fit(&proof, options)
 		&& merkle_proofs_fit(&proof)
 		&& ood_frame_fits(&proof)
 		&& fri_is_one_partition(&proof);
 	well_formed.then_some(proof).ok_or(ReadError::Malformed)
+}
+
+/// Whether the proof's count of unique query positions is one of those the verifier can draw:
+/// at least one (it asserts so while parsing the queries) and at most the options' query count.
+fn unique_queries_fit(proof: &Proof, options: &ProofOptions) -> bool {
+	(1..=options.num_queries()).contains(&usize::from(proof.num_unique_queries))
 }
 
 /// Whether the out-of-domain frame's trace and quotient states each hold two rows (the current
