@@ -26,7 +26,7 @@ log "cargo test: pallets, the prover host function, receipts and the example con
 # A short fuzzing run (scripts/fuzz.sh runs ten million executions by default).
 "$ROOT/scripts/fuzz.sh" 20000
 
-log "cargo test: STARK programs (prover, verifier, property tests) and the verifier for JavaScript"
+log "cargo test: STARK programs (prover, verifier, what fuzzing found) and the verifier for JavaScript"
 (cd "$ROOT" && cargo test --release --locked -p sortition-programs -p sortition-verifier-wasm)
 
 # `--cfg substrate_runtime` as substrate-wasm-builder sets it: in a runtime, sp-io's crypto
