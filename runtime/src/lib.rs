@@ -313,8 +313,8 @@ mod tests {
 	#[test]
 	fn a_new_chain_starts_at_the_current_storage_versions() {
 		use frame_support::traits::GetStorageVersion;
-		genesis_ext(crate::genesis_config_presets::development_config_genesis()).execute_with(
-			|| {
+		crate::testing::genesis_ext(crate::genesis_config_presets::development_config_genesis())
+			.execute_with(|| {
 				assert_eq!(
 					crate::Jobs::on_chain_storage_version(),
 					crate::Jobs::in_code_storage_version()
@@ -339,8 +339,7 @@ mod tests {
 					crate::time::MINUTES
 				);
 				assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
-			},
-		);
+			});
 	}
 
 	/// Every Sortition pallet weighs its calls with the weights generated from its benchmarks,
