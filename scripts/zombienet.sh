@@ -9,15 +9,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ZOMBIENET_DIR="$ROOT/zombienet"
 if [ ! -x "$NODE_BIN" ]; then build_node; fi
-# The runtime the upgrade test applies (built once per change of the runtime's sources).
-build_upgrade_runtime
+
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=("$ZOMBIENET_DIR"/*.zndsl)
+
+# The runtime the upgrade test applies (built once per change of the runtime's sources), if a
+# test upgrades.
+if grep -q upgrade.js "${tests[@]}"; then build_upgrade_runtime; fi
 if [ ! -x "$ZOMBIENET_DIR/node_modules/.bin/zombienet" ]; then
 	log "installing zombienet (npm)"
 	(cd "$ZOMBIENET_DIR" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-
-tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=("$ZOMBIENET_DIR"/*.zndsl)
 
 RUN_DIR=""
 ZOMBIENET_PID=""

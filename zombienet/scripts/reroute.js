@@ -1,13 +1,18 @@
-// A prover killed while it holds an accepted job. Three phases, with zombienet killing and
-// restarting Dave's node in between (`dave: restart after N seconds`):
+// A prover killed while it holds accepted jobs. Four phases, with zombienet killing Dave's node
+// and starting it again 100 s later (`dave: restart after 100 seconds`) in between:
 //
-//   accept    Eve and Ferdie ask more than the job pays, so Dave is drawn; once Dave's node has
-//             accepted, Eve drops her ask (so the re-draw can find her) and the script returns
-//             at once, so that the next line kills Dave's node before it submits its proof.
-//   slashed   after the proving window: Dave was slashed the whole collateral (half of it to
-//             the requester) and suspended, and the job was re-routed to Eve and verified.
-//   rejoined  Dave's restarted node has caught up with the chain, and the suspended Dave is
-//             neither quoted nor drawn for new jobs, which Eve and Ferdie prove.
+//   accept       Eve and Ferdie ask more than the jobs pay, so Dave is drawn for two slow jobs:
+//                one with a 10-block proving window (a minute: it closes while his node is
+//                down) and one with 40 blocks (four minutes: enough to prove it again after
+//                the restart). Once Dave's node has accepted both, Eve drops her ask (so the
+//                re-draw can find her) and the script returns at once, so that the next line
+//                kills Dave's node before it submits either proof.
+//   slashed      after the short window: Dave was slashed the whole collateral (half of it to
+//                the requester) and suspended, and the job was re-routed to Eve and verified.
+//   redelivered  Dave's restarted node proved the long-window job again and delivered it within
+//                its window: verified, Dave paid, no second attempt, nothing slashed for it.
+//   rejoined     Dave's restarted node has caught up with the chain, and the suspended Dave is
+//                neither quoted nor drawn for new jobs, which Eve and Ferdie prove.
 
 const { UNIT, account, check, connect, rpc, scanEvents, script, send, stateFile, submitJobs } = require('./lib.js');
 
@@ -19,6 +24,10 @@ const COLLATERAL = 100n * UNIT;
 // killed before the proof is out.
 const SLOW = { MimcVdf: { seed: 7, steps: 1 << 20 } };
 const ANY_FEE = [{ program: 'MimcVdf', minFee: 0 }];
+// The job Dave holds across the restart: its window (4 minutes) outlasts his node's 100 s down
+// and a proof after it.
+const LONG_WINDOW = 40;
+const LONG_COLLATERAL = 20n * UNIT;
 
 async function accept (api, state) {
   const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
@@ -27,16 +36,19 @@ async function accept (api, state) {
   await Promise.all([send(api, api.tx.provers.setAsks(high), eve), send(api, api.tx.provers.setAsks(high), ferdie)]);
   const stakeBefore = (await api.query.provers.provers(dave.address)).unwrap().stake.toBigInt();
 
-  const [{ id, block }] = await submitJobs(api, account(REQUESTER), [{ inputs: SLOW, fee: FEE, collateral: COLLATERAL, window: 10 }]);
-  let acceptedAt;
-  let prover;
-  await scanEvents(api, block, (number, event) => {
-    if (event.section === 'jobs' && event.method === 'JobAccepted' && event.data.job.toNumber() === id) {
-      acceptedAt = number;
-      prover = event.data.prover.toString();
+  const [short, long] = await submitJobs(api, account(REQUESTER), [
+    { inputs: SLOW, fee: FEE, collateral: COLLATERAL, window: 10 },
+    { inputs: { MimcVdf: { seed: 8, steps: 1 << 20 } }, fee: FEE, collateral: LONG_COLLATERAL, window: LONG_WINDOW }
+  ]);
+  const id = short.id;
+  const accepted = new Map();
+  await scanEvents(api, Math.min(short.block, long.block), (number, event) => {
+    if (event.section === 'jobs' && event.method === 'JobAccepted' && [short.id, long.id].includes(event.data.job.toNumber())) {
+      accepted.set(event.data.job.toNumber(), { number, prover: event.data.prover.toString(), proveBy: event.data.proveBy.toNumber() });
     }
-  }, () => acceptedAt !== undefined, { timeoutMs: 120_000, what: `job ${id} accepted` });
-  check(prover === dave.address, `job ${id} was accepted by ${prover}, expected Dave`);
+  }, () => accepted.size === 2, { timeoutMs: 120_000, what: `jobs ${short.id} and ${long.id} accepted` });
+  for (const [job, { prover }] of accepted) check(prover === dave.address, `job ${job} was accepted by ${prover}, expected Dave`);
+  const acceptedAt = Math.max(...[...accepted.values()].map((a) => a.number));
   // Into the pool, not waiting for a block: Dave's node must be killed within this block.
   await api.tx.provers.setAsks(ANY_FEE).signAndSend(eve);
   // Balances from here on: neither Dave nor the requester sends another transaction.
@@ -46,8 +58,8 @@ async function accept (api, state) {
     daveReserved: (await at.query.system.account(dave.address)).data.reserved.toBigInt(),
     issuance: (await at.query.balances.totalIssuance()).toBigInt()
   };
-  state.save({ id, acceptedAt, stakeBefore, ...balances });
-  console.log(`job ${id}: accepted by Dave at #${acceptedAt}; kill his node now`);
+  state.save({ id, acceptedAt, stakeBefore, long: { id: long.id, proveBy: accepted.get(long.id).proveBy }, ...balances });
+  console.log(`jobs ${id} (window 10) and ${long.id} (window ${LONG_WINDOW}, due by #${accepted.get(long.id).proveBy}): accepted by Dave by #${acceptedAt}; kill his node now`);
 }
 
 async function slashed (api, state) {
@@ -77,15 +89,17 @@ async function slashed (api, state) {
   check(seen.Suspended, 'provers.Suspended for Dave');
   check(seen.ProofVerified.data.prover.toString() === eve.address, `the job was verified by ${seen.ProofVerified.data.prover}, expected Eve`);
 
-  const record = (await api.query.provers.provers(dave.address)).unwrap();
+  const at = await api.at(await api.rpc.chain.getBlockHash(seen.ProofVerified.number));
+  const record = (await at.query.provers.provers(dave.address)).unwrap();
   check(record.stake.toBigInt() === stakeBefore - COLLATERAL, `Dave's stake ${record.stake} = ${stakeBefore} - collateral`);
-  check(record.locked.toBigInt() === 0n, `Dave's locked collateral ${record.locked} is released`);
+  // Only the long-window job's collateral is still locked, if Dave still holds it.
+  const longOpen = (await at.query.jobs.proverJobs(dave.address, saved.long.id)).isSome;
+  check(record.locked.toBigInt() === (longOpen ? LONG_COLLATERAL : 0n), `Dave's locked collateral ${record.locked}: the failed job's is released`);
   check(record.suspendedUntil.isSome, 'Dave is suspended');
   check(record.stats.jobsMissed.toNumber() === 1, `Dave missed ${record.stats.jobsMissed} jobs`);
   // The money: the collateral left Dave's held stake; half went to the requester, half was
   // burned; the fee went from the requester's hold to Eve (the requester's free balance only
   // gained its share).
-  const at = await api.at(await api.rpc.chain.getBlockHash(seen.ProofVerified.number));
   const requester = (await at.query.system.account(account(REQUESTER).address)).data;
   const daveAccount = (await at.query.system.account(dave.address)).data;
   check(requester.free.toBigInt() - requesterFree === COLLATERAL / 2n, `the requester's free balance rose by ${requester.free.toBigInt() - requesterFree}, expected half the collateral`);
@@ -100,6 +114,24 @@ async function slashed (api, state) {
     `re-routed to Eve, verified at #${seen.ProofVerified.number}; requester +${COLLATERAL / 2n / UNIT} SORT free, Dave -${COLLATERAL / UNIT} SORT held, ` +
     `issuance -${COLLATERAL / 2n / UNIT} SORT`);
   await send(api, api.tx.provers.setAsks(ANY_FEE), ferdie);
+}
+
+async function redelivered (api, state) {
+  const { acceptedAt, long } = state.load();
+  const dave = account('dave');
+  const seen = {};
+  await scanEvents(api, acceptedAt, (number, event) => {
+    if (event.section === 'jobs' && event.data.job?.toNumber() === long.id) seen[event.method] = { number, data: event.data };
+  }, () => seen.ProofVerified !== undefined, { timeoutMs: 240_000, what: `job ${long.id} verified` });
+  check(!seen.ProverFailed, `job ${long.id} failed: ${JSON.stringify(seen.ProverFailed?.data.toHuman())}`);
+  check(seen.ProofVerified.data.prover.toString() === dave.address, `job ${long.id} was verified by ${seen.ProofVerified.data.prover}, expected Dave`);
+  check(seen.ProofVerified.number <= long.proveBy, `verified at #${seen.ProofVerified.number}, after its deadline #${long.proveBy}`);
+  const job = await rpc(api, 'job', long.id);
+  check(job.attempts === 1, `job ${long.id} took ${job.attempts} attempts`);
+  const record = (await api.query.provers.provers(dave.address)).unwrap();
+  check(record.locked.toBigInt() === 0n && record.activeJobs.toNumber() === 0, `Dave's collateral is released (locked ${record.locked}, ${record.activeJobs} jobs)`);
+  console.log(`job ${long.id}: held by Dave across his node's restart, proven again and verified at #${seen.ProofVerified.number}, ` +
+    `${seen.ProofVerified.number - acceptedAt} blocks after it was accepted (due by #${long.proveBy}); one attempt, fee paid to Dave`);
 }
 
 async function rejoined (api, networkInfo) {
@@ -148,6 +180,7 @@ async function run (node, networkInfo, args) {
     try {
       if (phase === 'accept') await accept(api, state);
       else if (phase === 'slashed') await slashed(api, state);
+      else if (phase === 'redelivered') await redelivered(api, state);
       else if (phase === 'rejoined') await rejoined(api, networkInfo);
       else check(false, `unknown phase ${phase}`);
     } finally {
