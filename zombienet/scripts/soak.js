@@ -172,12 +172,13 @@ class Nodes {
     }
   }
 
-  /** Resident memory of the node's process, in MiB. */
+  /** Resident memory of the node's process in MiB: all of it, and its anonymous part (the heap). */
   rss (name) {
     const pid = this.pid(name);
     try {
-      const kb = Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)[1]);
-      return { pid, mib: kb / 1024 };
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const mib = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))[1]) / 1024;
+      return { pid, mib: mib('VmRSS'), anon: mib('RssAnon') };
     } catch {
       return null;
     }
@@ -711,7 +712,7 @@ async function run (node, networkInfo) {
           if (minutes >= 20) expect(over < 0.1 * mm, `${name}'s memory grew ${over.toFixed(0)} MiB over the last half of the run`);
         }
         const restarts = new Set(samples.map((s) => s.pid)).size - 1;
-        log(`memory ${name}: ${mibs[0].toFixed(0)} -> ${mibs[mibs.length - 1].toFixed(0)} MiB, max ${Math.max(...mibs).toFixed(0)}${growth}${restarts ? ` (${restarts} restarts)` : ''}`);
+        log(`memory ${name}: ${mibs[0].toFixed(0)} -> ${mibs[mibs.length - 1].toFixed(0)} MiB (heap ${samples[0].anon.toFixed(0)} -> ${samples[samples.length - 1].anon.toFixed(0)}), max ${Math.max(...mibs).toFixed(0)}${growth}${restarts ? ` (${restarts} restarts)` : ''}`);
       }
       for (const name of nodes.names) {
         const grew = nodes.disk(name) - diskBefore[name];
