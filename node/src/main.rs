@@ -12,6 +12,12 @@ mod receipt;
 mod rpc;
 mod service;
 
+/// jemalloc, not glibc's malloc: it returns freed memory to the system, where glibc's per-thread
+/// arenas kept it and a validator's heap grew steadily under load (docs/reliability.md).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
 	if let Err(error) = command::run() {
 		// Print the error's message, not its `Debug` form: a user who passed a wrong `--chain` or

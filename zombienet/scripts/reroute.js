@@ -1,12 +1,12 @@
 // A prover killed while it holds accepted jobs. Four phases, with zombienet killing Dave's node
 // and starting it again 100 s later (`dave: restart after 100 seconds`) in between:
 //
-//   accept       Eve and Ferdie ask more than the jobs pay, so Dave is drawn for two slow jobs:
-//                one with a 10-block proving window (a minute: it closes while his node is
-//                down) and one with 40 blocks (four minutes: enough to prove it again after
-//                the restart). Once Dave's node has accepted both, Eve drops her ask (so the
-//                re-draw can find her) and the script returns at once, so that the next line
-//                kills Dave's node before it submits either proof.
+//   accept       Eve and Ferdie stop offering MimcVdf, so Dave is the only prover in its draw
+//                and is drawn for two slow jobs: one with a 10-block proving window (a minute:
+//                it closes while his node is down) and one with 40 blocks (four minutes: enough
+//                to prove it again after the restart). Once Dave's node has accepted both, Eve
+//                offers MimcVdf again (so the re-draw finds her) and the script returns at once,
+//                so that the next line kills Dave's node before it submits either proof.
 //   slashed      after the short window: Dave was slashed the whole collateral (half of it to
 //                the requester) and suspended, and the job was re-routed to Eve and verified.
 //   redelivered  Dave's restarted node proved the long-window job again and delivered it within
@@ -23,7 +23,6 @@ const COLLATERAL = 100n * UNIT;
 // once (a quicker proof would be his acceptance), and more than a block, so that his node can be
 // killed before the proof is out.
 const SLOW = { MimcVdf: { seed: 7, steps: 1 << 20 } };
-const ANY_FEE = [{ program: 'MimcVdf', minFee: 0 }];
 // The job Dave holds across the restart: its window (4 minutes) outlasts his node's 100 s down
 // and a proof after it.
 const LONG_WINDOW = 40;
@@ -31,9 +30,17 @@ const LONG_COLLATERAL = 20n * UNIT;
 
 async function accept (api, state) {
   const [dave, eve, ferdie] = ['dave', 'eve', 'ferdie'].map(account);
-  const high = [{ program: 'MimcVdf', minFee: 1000n * UNIT }];
-  // (`set_asks` keeps the asks of the programs it does not name: name MimcVdf to reset it.)
-  await Promise.all([send(api, api.tx.provers.setAsks(high), eve), send(api, api.tx.provers.setAsks(high), ferdie)]);
+  // Out of MimcVdf's draw, not merely asking too much: the draw makes up to eight stake-weighted
+  // picks and skips whoever cannot take the job, so with Eve and Ferdie in it all eight missed
+  // Dave's sixth of the stake about one job in four (`NoProverDrawn`: the job was drawn five
+  // blocks later, after Dave had proven the other, and the test failed).
+  const programs = {};
+  for (const [name, who] of [['eve', eve], ['ferdie', ferdie]]) {
+    programs[name] = (await api.query.provers.provers(who.address)).unwrap().offers.map((offer) => offer.program.toString());
+    check(programs[name].includes('MimcVdf'), `${name} offers MimcVdf`);
+  }
+  const without = (list) => list.filter((program) => program !== 'MimcVdf');
+  await Promise.all([send(api, api.tx.provers.setPrograms(without(programs.eve)), eve), send(api, api.tx.provers.setPrograms(without(programs.ferdie)), ferdie)]);
   const stakeBefore = (await api.query.provers.provers(dave.address)).unwrap().stake.toBigInt();
 
   const [short, long] = await submitJobs(api, account(REQUESTER), [
@@ -49,8 +56,9 @@ async function accept (api, state) {
   }, () => accepted.size === 2, { timeoutMs: 120_000, what: `jobs ${short.id} and ${long.id} accepted` });
   for (const [job, { prover }] of accepted) check(prover === dave.address, `job ${job} was accepted by ${prover}, expected Dave`);
   const acceptedAt = Math.max(...[...accepted.values()].map((a) => a.number));
-  // Into the pool, not waiting for a block: Dave's node must be killed within this block.
-  await api.tx.provers.setAsks(ANY_FEE).signAndSend(eve);
+  // Into the pool, not waiting for a block: Dave's node must be killed within this block. (A
+  // program listed again asks no minimum fee.)
+  await api.tx.provers.setPrograms(programs.eve).signAndSend(eve);
   // Balances from here on: neither Dave nor the requester sends another transaction.
   const at = await api.at(await api.rpc.chain.getBlockHash(acceptedAt));
   const balances = {
@@ -58,7 +66,7 @@ async function accept (api, state) {
     daveReserved: (await at.query.system.account(dave.address)).data.reserved.toBigInt(),
     issuance: (await at.query.balances.totalIssuance()).toBigInt()
   };
-  state.save({ id, acceptedAt, stakeBefore, long: { id: long.id, proveBy: accepted.get(long.id).proveBy }, ...balances });
+  state.save({ id, acceptedAt, stakeBefore, programs, long: { id: long.id, proveBy: accepted.get(long.id).proveBy }, ...balances });
   console.log(`jobs ${id} (window 10) and ${long.id} (window ${LONG_WINDOW}, due by #${accepted.get(long.id).proveBy}): accepted by Dave by #${acceptedAt}; kill his node now`);
 }
 
@@ -113,7 +121,7 @@ async function slashed (api, state) {
     `(${seen.Slashed.data.toBeneficiary.toBigInt() / UNIT} SORT to the requester), suspended until #${seen.Suspended.data.until}; ` +
     `re-routed to Eve, verified at #${seen.ProofVerified.number}; requester +${COLLATERAL / 2n / UNIT} SORT free, Dave -${COLLATERAL / UNIT} SORT held, ` +
     `issuance -${COLLATERAL / 2n / UNIT} SORT`);
-  await send(api, api.tx.provers.setAsks(ANY_FEE), ferdie);
+  await send(api, api.tx.provers.setPrograms(saved.programs.ferdie), ferdie);
 }
 
 async function redelivered (api, state) {
