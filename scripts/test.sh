@@ -48,8 +48,8 @@ log "end-to-end tests against real nodes"
 cd "$ROOT/tests"
 SORTITION_NODE="$NODE_BIN" node --test --test-concurrency=1 --test-reporter=spec e2e/
 
-# Last, a short soak: the soak's network under jobs and random faults for 4 minutes, with a fixed
+# Last, a short soak: the soak's network under jobs and random faults for 2 minutes, with a fixed
 # seed (scripts/soak.sh runs it for an hour, with a seed of its own).
 log "zombienet: multi-node networks (native provider), each torn down after its test, then a short soak"
 cd "$ROOT"
-SOAK_MINUTES=4 SOAK_SEED=20261203 scripts/zombienet.sh zombienet/*.zndsl zombienet/soak/soak.zndsl
+SOAK_MINUTES=2 SOAK_SEED=20261203 scripts/zombienet.sh zombienet/*.zndsl zombienet/soak/soak.zndsl

@@ -6,6 +6,8 @@ mod chain_spec;
 mod cli;
 mod command;
 mod keys_file;
+#[cfg(target_os = "linux")]
+mod memory;
 mod ports;
 mod prover;
 mod receipt;

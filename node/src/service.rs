@@ -276,6 +276,11 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+	#[cfg(target_os = "linux")]
+	if let Some(registry) = &prometheus_registry {
+		crate::memory::start(registry, &task_manager.spawn_handle())
+			.map_err(|e| ServiceError::Other(format!("memory metrics: {e}")))?;
+	}
 	let slot_duration = babe_link.config().slot_duration();
 
 	// The MMR's nodes live in the offchain database (offchain indexing is always on: see

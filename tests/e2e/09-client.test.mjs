@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 
+import { Keyring } from '@polkadot/keyring';
+
 import { run, startNode } from '../lib/node.mjs';
+import { findEvent, sendAndWait } from '../../scripts/cli/lib/tx.mjs';
 
 const CLIENT = join(dirname(fileURLToPath(import.meta.url)), '../../scripts/sortition');
 
@@ -108,10 +111,23 @@ describe('command-line client (--dev)', () => {
     assertRefused(await sortition('withdraw', '--from', 'charlie'), 1, /^error: provers\.\w+: /);
   });
 
+  /** Root (Alice, the dev chain's sudo) sets the jobs pallet's re-draw interval. */
+  async function setRedrawInterval (blocks) {
+    const api = await node.api();
+    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+    const params = (await api.query.jobs.params()).toJSON();
+    const { dispatchError, events } = await sendAndWait(api, api.tx.sudo.sudo(api.tx.jobs.setParams({ ...params, redrawInterval: blocks })), alice);
+    assert.equal(dispatchError, null);
+    assert.ok(findEvent(events, 'sudo', 'Sudid').data.sudoResult.isOk, 'jobs.setParams as Root');
+    return params.redrawInterval;
+  }
+
   it('raises a fee below every ask until a prover takes the job, and shows each step', async () => {
     // Alice (the only prover taking fibonacci for less than 1000 SORT) now asks 5 SORT. A job
     // at 2 SORT, up to 6: nobody at 2, 3 or 4 (the fee rises after each fruitless draw, in
-    // fee_steps = 4 steps of 1), Alice at 5; she is paid 5 and Bob gets 1 back.
+    // fee_steps = 4 steps of 1), Alice at 5; she is paid 5 and Bob gets 1 back. The next draw
+    // one block after a fruitless one, not five: the same steps in a fifth of the time.
+    const redrawInterval = await setRedrawInterval(1);
     const asked = await sortition('set-asks', 'fibonacci=5', '--from', 'alice');
     assert.equal(asked.code, 0, asked.stderr);
     const { code, stdout, stderr } = await sortition('submit', 'fibonacci', '1024', '--fee', '2', '--max-fee', '6', '--from', 'bob');
@@ -131,6 +147,7 @@ describe('command-line client (--dev)', () => {
     body.forEach((line, i) => assert.match(line, expected[i]));
     const restored = await sortition('set-asks', 'fibonacci=0', '--from', 'alice');
     assert.equal(restored.code, 0, restored.stderr);
+    await setRedrawInterval(redrawInterval);
   });
 
   it('gives one line and a non-zero exit code for bad arguments and chain errors', async () => {
