@@ -708,8 +708,9 @@ async function run (node, networkInfo) {
         if (sameProcess) {
           // Over the whole life of a process that lived through the last half.
           const { bottoms, over, allowed } = heapGrowth(lived);
-          growth = `, heap growth ${over >= 0 ? '+' : ''}${over.toFixed(0)} MiB (allowed ${allowed.toFixed(0)}; at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'})`;
-          if (minutes >= 20) expect(over < allowed, `${name}'s heap grew ${over.toFixed(0)} MiB (at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'} MiB)`);
+          const atBottoms = `at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'}`;
+          growth = `, heap growth ${over >= 0 ? '+' : ''}${over.toFixed(0)} MiB (allowed ${allowed.toFixed(0)}; ${atBottoms})`;
+          if (minutes >= 20) expect(over < allowed, `${name}'s heap grew ${over.toFixed(0)} MiB (${atBottoms} MiB)`);
         }
         const restarts = new Set(samples.map((s) => s.pid)).size - 1;
         const heaps = samples.map((s) => s.anon);
@@ -772,15 +773,15 @@ function heapGrowth (samples) {
       bottoms.push({ t: samples[i].t, anon: bottom });
     }
   }
-  if (bottoms.length >= 2) {
-    const [first, last] = [bottoms[0].anon, bottoms[bottoms.length - 1].anon];
-    return { bottoms: bottoms.map((b) => b.anon), over: last - first, allowed: 0.1 * first };
+  const levels = bottoms.map((b) => b.anon);
+  if (levels.length >= 2) {
+    return { bottoms: levels, over: levels[levels.length - 1] - levels[0], allowed: 0.1 * levels[0] };
   }
   const n = samples.length;
   const mt = samples.reduce((a, s) => a + s.t, 0) / n;
   const mean = samples.reduce((a, s) => a + s.anon, 0) / n;
   const slope = samples.reduce((a, s) => a + (s.t - mt) * (s.anon - mean), 0) / samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
-  return { bottoms: bottoms.map((b) => b.anon), over: slope * (samples[n - 1].t - samples[0].t), allowed: 0.1 * mean };
+  return { bottoms: levels, over: slope * (samples[n - 1].t - samples[0].t), allowed: 0.1 * mean };
 }
 
 function kinds (faults) {
