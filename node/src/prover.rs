@@ -70,6 +70,7 @@ struct Metrics {
 	started: Counter<U64>,
 	proven: Counter<U64>,
 	failed: Counter<U64>,
+	expired: Counter<U64>,
 	seconds: Histogram,
 }
 
@@ -79,10 +80,14 @@ impl Metrics {
 		Ok(Self {
 			started: counter(
 				"sortition_prover_jobs_started_total",
-				"Jobs this node started proving (accepted jobs it holds)",
+				"Jobs this node started proving (one at a time, earliest deadline first)",
 			)?,
 			proven: counter("sortition_prover_jobs_proven_total", "Jobs proven")?,
 			failed: counter("sortition_prover_jobs_failed_total", "Jobs the prover failed on")?,
+			expired: counter(
+				"sortition_prover_jobs_expired_total",
+				"Queued jobs dropped unproven: their deadline passed before their turn",
+			)?,
 			seconds: register(
 				Histogram::with_opts(
 					HistogramOpts::from(Opts::new(
@@ -98,11 +103,15 @@ impl Metrics {
 }
 
 impl ProverObserver for Metrics {
-	fn started(&self) {
+	fn started(&self, _job: u64) {
 		self.started.inc();
 	}
 
-	fn finished(&self, ok: bool, elapsed: Duration) {
+	fn expired(&self, _job: u64) {
+		self.expired.inc();
+	}
+
+	fn finished(&self, _job: u64, ok: bool, elapsed: Duration) {
 		if ok {
 			self.proven.inc();
 			self.seconds.observe(elapsed.as_secs_f64());

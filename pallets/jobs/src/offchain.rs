@@ -30,13 +30,13 @@ use frame_system::{
 	offchain::{AppCrypto, Signer, SubmitTransaction},
 	pallet_prelude::BlockNumberFor,
 };
-use sortition_prover_host::{sortition_prover, ProofStatus};
+use sortition_prover_host::{sortition_prover, ProofStatus, Schedule};
 use sp_runtime::{
 	offchain::{
 		storage::{MutateStorageError, StorageValueRef},
 		Duration,
 	},
-	traits::{IdentifyAccount, Saturating},
+	traits::{IdentifyAccount, One, Saturating, UniqueSaturatedInto},
 };
 
 /// The key type of prover keys: `sortition-node key insert --key-type prov`.
@@ -121,9 +121,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Proves job `id` (starts its proof, or sends it once it is there).
 	fn work_on(id: JobId, job: &JobOf<T>, key: &T::Public, now: BlockNumberFor<T>) -> Progress {
-		let last_block = match &job.state {
-			JobState::Assigned { accept_by, .. } => *accept_by,
-			JobState::Proving { prove_by, .. } => *prove_by,
+		let (last_block, due) = match &job.state {
+			// Accepted in the next block at the latest (this worker accepts it if its proof is
+			// not out), so due a proving window after that.
+			JobState::Assigned { accept_by, .. } => {
+				let accepted = now.saturating_add(One::one()).min(*accept_by);
+				(*accept_by, accepted.saturating_add(job.proving_window))
+			},
+			JobState::Proving { prove_by, .. } => (*prove_by, *prove_by),
 			// Not this prover's to work on any more.
 			_ => return Progress::Idle,
 		};
@@ -132,7 +137,16 @@ impl<T: Config> Pallet<T> {
 			return Progress::Idle;
 		}
 		let bound_to = prover_id(&key.clone().into_account());
-		match sortition_prover::prove(id, job.attempts, job.inputs, job.security, bound_to) {
+		let schedule =
+			Schedule { now: now.unique_saturated_into(), due: due.unique_saturated_into() };
+		match sortition_prover::prove(
+			id,
+			job.attempts,
+			job.inputs,
+			job.security,
+			bound_to,
+			schedule,
+		) {
 			ProofStatus::Done(output, proof) => {
 				let Ok(proof) = BoundedVec::try_from(proof) else {
 					log::error!(target: LOG_TARGET, "job {id}: proof over MaxProofSize");

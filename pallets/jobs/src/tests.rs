@@ -1937,7 +1937,7 @@ mod offchain_worker {
 	use super::authorized;
 	use super::*;
 	use codec::Decode;
-	use sortition_prover_host::{NativeProver, ProverExt};
+	use sortition_prover_host::{NativeProver, ProverExt, Schedule};
 	use sp_core::offchain::{
 		testing::{PoolState, TestOffchainExt, TestTransactionPoolExt},
 		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
@@ -1983,7 +1983,14 @@ mod offchain_worker {
 		let start = Instant::now();
 		let bound_to = crate::prover_id(job.prover().expect("assigned"));
 		while !matches!(
-			prover.prove(id, job.attempts, job.inputs, job.security, bound_to),
+			prover.prove(
+				id,
+				job.attempts,
+				job.inputs,
+				job.security,
+				bound_to,
+				Schedule::UNSCHEDULED
+			),
 			sortition_prover_host::ProofStatus::Done(..)
 		) {
 			assert!(start.elapsed() < Duration::from_secs(60), "no proof");

@@ -13,15 +13,23 @@
 //! consensus and a block's result never depends on it. A node started without a prover
 //! registers no extension at all.
 //!
-//! The call never blocks for the proof: the first call for a job starts proving on a background
-//! thread and answers [`ProofStatus::Proving`]; later calls (a worker starts on every block)
-//! answer `Proving` until the proof is there, then [`ProofStatus::Done`]. So a large proof
-//! never holds an offchain worker thread, and the other workers (accepting new jobs) go on.
+//! The call never blocks for the proof: the first call for a job queues it and answers
+//! [`ProofStatus::Proving`]; later calls (a worker starts on every block) answer `Proving` until
+//! the proof is there, then [`ProofStatus::Done`]. So a large proof never holds an offchain
+//! worker thread, and the other workers (accepting new jobs) go on.
+//!
+//! The prover proves one job at a time, on all its threads, earliest deadline first: each call
+//! says when the proof is due ([`Schedule`]). Proofs run side by side would all finish late
+//! together (thirty 2^16-step proofs sharing two cores took 79 s each instead of 5, past their
+//! windows) and hold thirty traces in memory at once; one at a time, the proofs due first are
+//! out first. A queued job whose deadline has passed (the latest block a worker ran for is at
+//! or past it: the chain has re-routed it) is dropped unproven.
 //!
 //! A host function is a commitment for as long as a runtime may call it: the signature is
-//! small (job id, attempt, SCALE inputs, level and prover id in, SCALE status out) and
-//! versioned. Version 2 binds every proof to its prover (`sortition_programs::ProverId`);
-//! version 1, which did not, answers `Unavailable`: this node has no prover for a runtime that
+//! small (job id, attempt, SCALE inputs, level, prover id and schedule in, SCALE status out) and
+//! versioned. Version 3 adds the schedule; version 2 binds every proof to its prover
+//! (`sortition_programs::ProverId`) and is queued after every scheduled job; version 1, which
+//! did not bind proofs, answers `Unavailable`: this node has no prover for a runtime that
 //! still verifies unbound proofs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -52,6 +60,20 @@ pub enum ProofStatus {
 	Failed,
 }
 
+/// When a job's proof is due, in blocks: the prover's queue is ordered by `due`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode)]
+pub struct Schedule {
+	/// The block the calling worker runs for: queued jobs due at or before it are dropped.
+	pub now: u64,
+	/// The last block the proof can land in.
+	pub due: u64,
+}
+
+impl Schedule {
+	/// No deadline (a version 2 call): queued after every scheduled job, never dropped.
+	pub const UNSCHEDULED: Schedule = Schedule { now: 0, due: u64::MAX };
+}
+
 /// The node's prover, for offchain workers.
 #[runtime_interface]
 pub trait SortitionProver {
@@ -80,8 +102,7 @@ pub trait SortitionProver {
 		ProofStatus::Unavailable
 	}
 
-	/// The status of the proof of `inputs` at `security`, bound to `prover`, for attempt
-	/// `attempt` of job `job`; the first call starts proving it.
+	/// Version 2, without a schedule: queued after every scheduled job.
 	#[version(2)]
 	fn prove(
 		&mut self,
@@ -91,17 +112,32 @@ pub trait SortitionProver {
 		security: PassFatPointerAndDecode<SecurityLevel>,
 		prover: PassFatPointerAndDecode<ProverId>,
 	) -> AllocateAndReturnByCodec<ProofStatus> {
+		self.prove_version_3(job, attempt, inputs, security, prover, Schedule::UNSCHEDULED)
+	}
+
+	/// The status of the proof of `inputs` at `security`, bound to `prover`, for attempt
+	/// `attempt` of job `job`, due as `schedule` says; the first call queues it.
+	#[version(3)]
+	fn prove(
+		&mut self,
+		job: u64,
+		attempt: u32,
+		inputs: PassFatPointerAndDecode<Inputs>,
+		security: PassFatPointerAndDecode<SecurityLevel>,
+		prover: PassFatPointerAndDecode<ProverId>,
+		schedule: PassFatPointerAndDecode<Schedule>,
+	) -> AllocateAndReturnByCodec<ProofStatus> {
 		#[cfg(feature = "std")]
 		{
 			use sp_externalities::ExternalitiesExt;
 			match self.extension::<ProverExt>() {
-				Some(native) => native.0.prove(job, attempt, inputs, security, prover),
+				Some(native) => native.0.prove(job, attempt, inputs, security, prover, schedule),
 				None => ProofStatus::Unavailable,
 			}
 		}
 		#[cfg(not(feature = "std"))]
 		{
-			let _ = (job, attempt, inputs, security, prover);
+			let _ = (job, attempt, inputs, security, prover, schedule);
 			ProofStatus::Unavailable
 		}
 	}
@@ -112,7 +148,7 @@ mod native {
 	use super::*;
 	use std::{
 		collections::{BTreeMap, VecDeque},
-		sync::{Arc, Mutex},
+		sync::{Arc, Condvar, Mutex, MutexGuard},
 		time::{Duration, Instant},
 	};
 
@@ -137,13 +173,30 @@ mod native {
 
 	/// What the node observes about proving (its Prometheus metrics implement this).
 	pub trait ProverObserver: Send + Sync {
-		/// A proof started.
-		fn started(&self);
-		/// A proof finished (`ok`: it was made) after `elapsed`.
-		fn finished(&self, ok: bool, elapsed: Duration);
+		/// Job `job`'s proof started.
+		fn started(&self, job: u64);
+		/// Job `job`'s proof finished (`ok`: it was made) after `elapsed`.
+		fn finished(&self, job: u64, ok: bool, elapsed: Duration);
+		/// Job `job`, queued, was dropped unproven: its deadline passed before its turn.
+		fn expired(&self, job: u64);
+	}
+
+	/// A job's attempt: `(job, attempt)`. An attempt has one prover, so the key need not name
+	/// it.
+	type Key = (u64, u32);
+
+	/// What to prove.
+	struct Work {
+		inputs: Inputs,
+		security: SecurityLevel,
+		prover: ProverId,
 	}
 
 	enum Entry {
+		/// Waiting for its turn: its place in `State::queue`.
+		Queued {
+			place: (u64, u64),
+		},
 		Running,
 		/// Done or failed; `picked_up` once a worker has been told.
 		Finished {
@@ -154,16 +207,134 @@ mod native {
 
 	#[derive(Default)]
 	struct State {
-		jobs: BTreeMap<(u64, u32), Entry>,
+		jobs: BTreeMap<Key, Entry>,
+		/// Queued jobs by `(due, arrival)`: the next to prove is the first.
+		queue: BTreeMap<(u64, u64), (Key, Work)>,
+		/// Jobs queued so far (the arrival order breaks ties between deadlines).
+		arrivals: u64,
+		/// The latest block a worker ran for.
+		now: u64,
 		/// Finished proofs a worker has picked up, oldest first.
-		picked_up: VecDeque<(u64, u32)>,
+		picked_up: VecDeque<Key>,
+		/// The prover is gone: the proving thread stops.
+		closed: bool,
 	}
 
-	/// Proves jobs on a thread pool of its own, one background thread per job in progress.
-	pub struct NativeProver {
+	impl State {
+		/// The next job to prove, now: the queued job due first. Jobs due at or before `now`
+		/// are dropped (the chain re-routes them); each one is reported to `expired`.
+		fn next(&mut self, expired: impl Fn(Key)) -> Option<(Key, Work)> {
+			while let Some((&(due, arrival), _)) = self.queue.first_key_value() {
+				let (key, work) = self.queue.remove(&(due, arrival))?;
+				if due > self.now {
+					self.jobs.insert(key, Entry::Running);
+					return Some((key, work));
+				}
+				self.jobs.remove(&key);
+				expired(key);
+			}
+			None
+		}
+	}
+
+	/// What the prover and its proving thread share.
+	struct Shared {
 		pool: rayon::ThreadPool,
 		state: Mutex<State>,
+		/// Signalled when a job is queued or the prover closes.
+		queued: Condvar,
 		observer: Option<Box<dyn ProverObserver>>,
+	}
+
+	impl Shared {
+		fn lock(&self) -> MutexGuard<'_, State> {
+			self.state.lock().unwrap_or_else(|poison| poison.into_inner())
+		}
+
+		fn prove_now(
+			&self,
+			inputs: &Inputs,
+			security: SecurityLevel,
+			prover: &ProverId,
+		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
+			self.pool.install(|| sortition_programs::prove(inputs, security, prover))
+		}
+
+		/// The proving thread: proves the queued jobs one at a time, earliest deadline first,
+		/// until the prover closes.
+		fn run(&self) {
+			loop {
+				let next = {
+					let mut state = self.lock();
+					loop {
+						if state.closed {
+							return;
+						}
+						let expired = |(job, _): Key| {
+							log::warn!(
+								target: LOG_TARGET,
+								"job {job}: its deadline passed before its turn; not proven",
+							);
+							if let Some(observer) = &self.observer {
+								observer.expired(job);
+							}
+						};
+						if let Some(next) = state.next(expired) {
+							break next;
+						}
+						state = self.queued.wait(state).unwrap_or_else(|p| p.into_inner());
+					}
+				};
+				let (key, work) = next;
+				let status = self.prove_job(key, &work);
+				self.lock().jobs.insert(key, Entry::Finished { status, picked_up: false });
+			}
+		}
+
+		fn prove_job(&self, (job, _): Key, work: &Work) -> ProofStatus {
+			let Work { inputs, security, prover } = work;
+			log::info!(
+				target: LOG_TARGET,
+				"job {job}: proving {} with {} steps at {} bits on {} threads",
+				inputs.program().name(),
+				inputs.steps(),
+				security.bits(),
+				self.pool.current_num_threads(),
+			);
+			if let Some(observer) = &self.observer {
+				observer.started(job);
+			}
+			let start = Instant::now();
+			let result = self.prove_now(inputs, *security, prover);
+			let elapsed = start.elapsed();
+			let status = match result {
+				Ok((output, proof)) => {
+					log::info!(
+						target: LOG_TARGET,
+						"job {job}: proven ({}, {} steps, {} bits) in {elapsed:.2?}, {} bytes",
+						inputs.program().name(),
+						inputs.steps(),
+						security.bits(),
+						proof.len(),
+					);
+					ProofStatus::Done(output, proof)
+				},
+				Err(error) => {
+					log::error!(target: LOG_TARGET, "job {job}: prover failed: {error:?}");
+					ProofStatus::Failed
+				},
+			};
+			if let Some(observer) = &self.observer {
+				observer.finished(job, matches!(status, ProofStatus::Done(..)), elapsed);
+			}
+			status
+		}
+	}
+
+	/// Proves jobs one at a time, earliest deadline first, on a thread pool of its own (see
+	/// the crate docs).
+	pub struct NativeProver {
+		shared: Arc<Shared>,
 	}
 
 	impl NativeProver {
@@ -177,39 +348,64 @@ mod native {
 				.thread_name(|i| format!("sortition-prover-{i}"))
 				.build()
 				.map_err(|e| e.to_string())?;
-			Ok(Arc::new(Self { pool, state: Mutex::new(State::default()), observer }))
+			let shared = Arc::new(Shared {
+				pool,
+				state: Mutex::new(State::default()),
+				queued: Condvar::new(),
+				observer,
+			});
+			let proving = Arc::clone(&shared);
+			std::thread::Builder::new()
+				.name("sortition-queue".into())
+				.spawn(move || proving.run())
+				.map_err(|e| format!("cannot start the proving thread: {e}"))?;
+			Ok(Arc::new(Self { shared }))
 		}
 
 		/// The number of threads a proof runs on.
 		pub fn threads(&self) -> usize {
-			self.pool.current_num_threads()
+			self.shared.pool.current_num_threads()
 		}
 
 		/// Prove `inputs` at `security`, bound to `prover`, now, on this prover's threads (what
-		/// the background thread of [`NativeProver::prove`] runs).
+		/// the proving thread runs for each job).
 		pub fn prove_now(
 			&self,
 			inputs: &Inputs,
 			security: SecurityLevel,
 			prover: &ProverId,
 		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
-			self.pool.install(|| sortition_programs::prove(inputs, security, prover))
+			self.shared.prove_now(inputs, security, prover)
 		}
 
-		/// The status of job `job`'s attempt `attempt` (bound to `prover`); starts proving it
-		/// if it is new. A job's attempt has one prover, so the key need not name it.
+		/// The status of job `job`'s attempt `attempt` (bound to `prover`, due as `schedule`
+		/// says); queues it if it is new, and moves it in the queue if its deadline changed
+		/// (a job's deadline is an estimate until it is accepted).
 		pub fn prove(
-			self: &Arc<Self>,
+			&self,
 			job: u64,
 			attempt: u32,
 			inputs: Inputs,
 			security: SecurityLevel,
 			prover: ProverId,
+			schedule: Schedule,
 		) -> ProofStatus {
 			let key = (job, attempt);
-			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
+			let mut state = self.shared.lock();
+			state.now = state.now.max(schedule.now);
 			match state.jobs.get_mut(&key) {
 				Some(Entry::Running) => return ProofStatus::Proving,
+				Some(Entry::Queued { place }) => {
+					let place = *place;
+					if place.0 != schedule.due {
+						if let Some(queued) = state.queue.remove(&place) {
+							let new = (schedule.due, place.1);
+							state.queue.insert(new, queued);
+							state.jobs.insert(key, Entry::Queued { place: new });
+						}
+					}
+					return ProofStatus::Proving;
+				},
 				Some(Entry::Finished { status, picked_up }) => {
 					let status = status.clone();
 					if !*picked_up {
@@ -225,63 +421,35 @@ mod native {
 				},
 				None => {},
 			}
-			state.jobs.insert(key, Entry::Running);
-			drop(state);
-			log::info!(
+			if schedule.due <= state.now {
+				// Too late already (a worker of an old block): nothing to queue.
+				return ProofStatus::Proving;
+			}
+			let place = (schedule.due, state.arrivals);
+			state.arrivals = state.arrivals.saturating_add(1);
+			state.queue.insert(place, (key, Work { inputs, security, prover }));
+			state.jobs.insert(key, Entry::Queued { place });
+			log::debug!(
 				target: LOG_TARGET,
-				"job {job}: proving {} with {} steps at {} bits on {} threads",
-				inputs.program().name(),
-				inputs.steps(),
-				security.bits(),
-				self.threads(),
+				"job {job}: queued, due by block {}; {} queued",
+				schedule.due,
+				state.queue.len(),
 			);
-			if let Some(observer) = &self.observer {
-				observer.started();
-			}
-			let this = Arc::clone(self);
-			let spawned = std::thread::Builder::new()
-				.name(format!("sortition-job-{job}"))
-				.spawn(move || this.run(key, inputs, security, prover));
-			if let Err(error) = spawned {
-				log::error!(target: LOG_TARGET, "job {job}: cannot start a prover thread: {error}");
-				self.finish(key, ProofStatus::Failed);
-				return ProofStatus::Failed;
-			}
+			drop(state);
+			self.shared.queued.notify_one();
 			ProofStatus::Proving
 		}
 
-		fn run(&self, key: (u64, u32), inputs: Inputs, security: SecurityLevel, prover: ProverId) {
-			let start = Instant::now();
-			let result = self.prove_now(&inputs, security, &prover);
-			let elapsed = start.elapsed();
-			let status = match result {
-				Ok((output, proof)) => {
-					log::info!(
-						target: LOG_TARGET,
-						"job {}: proven ({}, {} steps, {} bits) in {:.2?}, {} bytes",
-						key.0,
-						inputs.program().name(),
-						inputs.steps(),
-						security.bits(),
-						elapsed,
-						proof.len(),
-					);
-					ProofStatus::Done(output, proof)
-				},
-				Err(error) => {
-					log::error!(target: LOG_TARGET, "job {}: prover failed: {error:?}", key.0);
-					ProofStatus::Failed
-				},
-			};
-			if let Some(observer) = &self.observer {
-				observer.finished(matches!(status, ProofStatus::Done(..)), elapsed);
-			}
-			self.finish(key, status);
+		/// Jobs waiting for their turn (the one being proven not counted).
+		pub fn queued(&self) -> usize {
+			self.shared.lock().queue.len()
 		}
+	}
 
-		fn finish(&self, key: (u64, u32), status: ProofStatus) {
-			let mut state = self.state.lock().unwrap_or_else(|poison| poison.into_inner());
-			state.jobs.insert(key, Entry::Finished { status, picked_up: false });
+	impl Drop for NativeProver {
+		fn drop(&mut self) {
+			self.shared.lock().closed = true;
+			self.shared.queued.notify_all();
 		}
 	}
 
@@ -290,35 +458,98 @@ mod native {
 		use super::*;
 		use std::thread::sleep;
 
+		fn inputs(steps: u32) -> Inputs {
+			Inputs::sample(sortition_programs::Program::Fibonacci, steps)
+		}
+
+		fn work() -> Work {
+			Work { inputs: inputs(64), security: SecurityLevel::Bits96, prover: [1; 32] }
+		}
+
+		/// The queue gives the job due first (ties: the first queued) and drops those due at
+		/// or before the latest block a worker ran for.
+		#[test]
+		fn earliest_deadline_first_and_late_jobs_dropped() {
+			let mut state = State::default();
+			for (job, due) in [(1, 30), (2, 20), (3, 25), (4, 20), (5, 12), (6, 11)] {
+				let place = (due, state.arrivals);
+				state.arrivals += 1;
+				state.queue.insert(place, ((job, 1), work()));
+				state.jobs.insert((job, 1), Entry::Queued { place });
+			}
+			state.now = 12;
+			let dropped = std::cell::RefCell::new(Vec::new());
+			let mut order = Vec::new();
+			while let Some(((job, _), _)) = state.next(|(job, _)| dropped.borrow_mut().push(job)) {
+				assert!(matches!(state.jobs.get(&(job, 1)), Some(Entry::Running)));
+				order.push(job);
+			}
+			assert_eq!(order, [2, 4, 3, 1]);
+			assert_eq!(dropped.into_inner(), [6, 5]);
+			assert!(!state.jobs.contains_key(&(5, 1)) && !state.jobs.contains_key(&(6, 1)));
+		}
+
+		/// Records the order proofs start in.
+		struct Order(Arc<Mutex<Vec<u64>>>);
+
+		impl ProverObserver for Order {
+			fn started(&self, job: u64) {
+				self.0.lock().unwrap().push(job);
+			}
+			fn finished(&self, _: u64, _: bool, _: Duration) {}
+			fn expired(&self, _: u64) {}
+		}
+
+		/// Jobs queued behind a running proof come out earliest deadline first, one at a
+		/// time; a job whose deadline moves is moved in the queue.
+		#[test]
+		fn a_busy_prover_proves_the_job_due_first() {
+			let order = Arc::new(Mutex::new(Vec::new()));
+			let prover = NativeProver::new(1, Some(Box::new(Order(order.clone())))).unwrap();
+			let prove = |job, steps, due| {
+				let schedule = Schedule { now: 1, due };
+				prover.prove(job, 1, inputs(steps), SecurityLevel::Bits96, [1; 32], schedule)
+			};
+			// A long proof holds the proving thread while the rest are queued.
+			prove(1, 1 << 16, 100);
+			while prover.queued() > 0 {
+				sleep(Duration::from_millis(1));
+			}
+			for (job, due) in [(2, 90), (3, 80), (4, 70)] {
+				prove(job, 64, due);
+			}
+			// Job 2's deadline is now known to be the earliest.
+			prove(2, 64, 60);
+			assert_eq!(prover.queued(), 3);
+			while !matches!(prove(3, 64, 80), ProofStatus::Done(..)) {
+				sleep(Duration::from_millis(1));
+			}
+			assert_eq!(*order.lock().unwrap(), [1, 2, 4, 3]);
+		}
+
 		/// A burst of proofs that finish between two workers' visits is all kept until a worker
 		/// picks each up; only picked-up proofs beyond `KEEP_FINISHED` are forgotten.
 		#[test]
 		fn finished_proofs_wait_for_a_worker() {
 			let prover = NativeProver::new(2, None).unwrap();
-			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
+			let inputs = inputs(64);
 			let jobs = 2 * KEEP_FINISHED as u64;
-			for job in 0..jobs {
-				prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]);
-			}
-			let proving = |job| {
-				matches!(
-					prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]),
-					ProofStatus::Proving
-				)
+			let prove = |job| {
+				prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32], Schedule::UNSCHEDULED)
 			};
+			for job in 0..jobs {
+				prove(job);
+			}
 			// Wait for all without picking any up (a picked-up proof answers `Done`).
-			while prover.state.lock().unwrap().jobs.values().any(|e| matches!(e, Entry::Running)) {
+			while prover.shared.lock().jobs.values().any(|e| !matches!(e, Entry::Finished { .. })) {
 				sleep(Duration::from_millis(10));
 			}
 			for job in 0..jobs {
-				assert!(matches!(
-					prover.prove(job, 1, inputs, SecurityLevel::Bits96, [1; 32]),
-					ProofStatus::Done(..)
-				));
+				assert!(matches!(prove(job), ProofStatus::Done(..)));
 			}
 			// Picked up: the oldest beyond KEEP_FINISHED are forgotten (asking again re-proves).
-			assert_eq!(prover.state.lock().unwrap().jobs.len(), KEEP_FINISHED);
-			assert!(proving(0));
+			assert_eq!(prover.shared.lock().jobs.len(), KEEP_FINISHED);
+			assert!(matches!(prove(0), ProofStatus::Proving));
 		}
 	}
 }
@@ -332,10 +563,12 @@ mod tests {
 	fn proves_in_the_background_and_answers_from_then_on() {
 		let prover = NativeProver::new(2, None).unwrap();
 		let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 1 << 12);
-		let first = prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32]);
+		let first =
+			prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32], Schedule::UNSCHEDULED);
 		assert!(matches!(first, ProofStatus::Proving | ProofStatus::Done(..)));
 		let status = loop {
-			match prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32]) {
+			match prover.prove(7, 1, inputs, SecurityLevel::Bits96, [2; 32], Schedule::UNSCHEDULED)
+			{
 				ProofStatus::Proving => sleep(Duration::from_millis(10)),
 				status => break status,
 			}
@@ -361,7 +594,14 @@ mod tests {
 			assert!(!sortition_prover::is_available());
 			let inputs = Inputs::sample(sortition_programs::Program::Fibonacci, 64);
 			assert_eq!(
-				sortition_prover::prove(1, 1, inputs, SecurityLevel::Bits96, [1; 32]),
+				sortition_prover::prove(
+					1,
+					1,
+					inputs,
+					SecurityLevel::Bits96,
+					[1; 32],
+					Schedule::UNSCHEDULED
+				),
 				ProofStatus::Unavailable
 			);
 		});
