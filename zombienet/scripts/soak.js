@@ -16,11 +16,13 @@
 //   CPU       the provers' proving CPU (their nodes' prover threads, read from /proc) per
 //             verified job against one proof of the same jobs (the prove example, same machine,
 //             same run), and the proofs made per verified job (sortition_prover_* metrics);
-//   memory    each node's resident memory and heap (RssAnon) over the run; in runs of 20
-//             minutes or more, no node that lived through the last half has a heap that grows
-//             steadily: compared after each flush of ParityDB's in-memory log, by less than
-//             10% (see `heapGrowth`; the resident memory also counts the database's
-//             memory-mapped files, which grow with the database);
+//   memory    each node's resident memory, its anonymous part (RssAnon) and its live heap
+//             (jemalloc's allocated bytes) over the run; in runs of 20 minutes or more, no node
+//             that lived through the last half has a live heap that grows steadily: compared
+//             after each flush of ParityDB's in-memory log, by less than 10% (see
+//             `heapGrowth`; the resident memory also counts the database's memory-mapped
+//             files, which grow with the database, and the anonymous memory what the allocator
+//             keeps of what was freed);
 //   disk      each node's database growth per 1,000 jobs.
 //
 // Faults, one at a time, at random times (each kind at least once, so a short run has all):
@@ -133,8 +135,11 @@ class Nodes {
     return body.result;
   }
 
-  /** The node's `sortition_prover_*` metrics, or null if it does not answer. */
-  async proverMetrics (name) {
+  /**
+   * The node's `sortition_prover_*` metrics and its heap from jemalloc (live and resident, in
+   * MiB), or null if it does not answer.
+   */
+  async metrics (name) {
     try {
       const response = await fetch(this.info.nodesByName[name].prometheusUri, { signal: AbortSignal.timeout(2000) });
       const text = await response.text();
@@ -143,7 +148,9 @@ class Nodes {
         started: value('sortition_prover_jobs_started_total'),
         proven: value('sortition_prover_jobs_proven_total'),
         failed: value('sortition_prover_jobs_failed_total'),
-        seconds: value('sortition_prover_proving_seconds_sum')
+        seconds: value('sortition_prover_proving_seconds_sum'),
+        live: value('sortition_memory_allocated_bytes') / 2 ** 20,
+        resident: value('sortition_memory_resident_bytes') / 2 ** 20
       };
     } catch {
       return null;
@@ -333,7 +340,7 @@ class Samplers {
     this.nodes = nodes;
     this.cpu = new Map(); // name -> Map(pid -> { total, proving })
     this.metrics = new Map(); // name -> Map(pid -> the last sortition_prover_* reading)
-    this.memory = new Map(); // name -> [{ t, pid, mib }]
+    this.memory = new Map(); // name -> [{ t, pid, mib, anon, live, resident }]
     this.timers = [];
   }
 
@@ -353,7 +360,7 @@ class Samplers {
       scraping = true;
       for (const name of PROVERS) {
         const pid = this.nodes.pid(name);
-        const m = await this.nodes.proverMetrics(name);
+        const m = await this.nodes.metrics(name);
         // Only a reading of the process that is still the node's (a restart begins again at 0).
         if (!m || !pid || pid !== this.nodes.pid(name)) continue;
         if (!this.metrics.has(name)) this.metrics.set(name, new Map());
@@ -361,13 +368,21 @@ class Samplers {
       }
       scraping = false;
     });
-    every(10_000, () => {
+    let sampling = false;
+    every(10_000, async () => {
+      if (sampling) return;
+      sampling = true;
       for (const name of this.nodes.names) {
         const reading = this.nodes.rss(name);
         if (!reading) continue;
+        // jemalloc's own figures: `live` is what the node holds (a leak shows there), not
+        // what the allocator keeps of what was freed.
+        const m = await this.nodes.metrics(name);
+        if (!m || reading.pid !== this.nodes.pid(name)) continue;
         if (!this.memory.has(name)) this.memory.set(name, []);
-        this.memory.get(name).push({ t: Date.now(), ...reading });
+        this.memory.get(name).push({ t: Date.now(), ...reading, live: m.live, resident: m.resident });
       }
+      sampling = false;
     });
   }
 
@@ -473,7 +488,7 @@ async function injectFaults (api, nodes, rng, until, minutes, log) {
       // Wait (up to a minute) until the node is in the middle of a proof.
       const deadline = Date.now() + 60_000 * scale;
       while (Date.now() < deadline) {
-        const m = await nodes.proverMetrics(node);
+        const m = await nodes.metrics(node);
         if (m && m.started > m.proven + m.failed) {
           fault.midProof = true;
           break;
@@ -706,16 +721,23 @@ async function run (node, networkInfo) {
         const mibs = samples.map((s) => s.mib);
         let growth = '';
         if (sameProcess) {
-          // Over the whole life of a process that lived through the last half.
-          const { bottoms, over, allowed } = heapGrowth(lived);
-          const atBottoms = `at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'}`;
-          growth = `, heap growth ${over >= 0 ? '+' : ''}${over.toFixed(0)} MiB (allowed ${allowed.toFixed(0)}; ${atBottoms})`;
-          if (minutes >= 20) expect(over < allowed, `${name}'s heap grew ${over.toFixed(0)} MiB (${atBottoms} MiB)`);
+          // Over the whole life of a process that lived through the last half: the live heap
+          // is checked; the anonymous resident memory (the live heap, what the allocator keeps
+          // of what was freed, thread stacks, the wasm instances) is reported beside it.
+          const live = heapGrowth(lived, 'live');
+          const anon = heapGrowth(lived, 'anon');
+          const describe = ({ bottoms, over, allowed }) =>
+            `${over >= 0 ? '+' : ''}${over.toFixed(0)} MiB (allowed ${allowed.toFixed(0)}; at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'})`;
+          growth = `; live heap growth ${describe(live)}; anonymous memory growth ${describe(anon)}`;
+          if (minutes >= 20) expect(live.over < live.allowed, `${name}'s live heap grew ${describe(live)}`);
         }
         const restarts = new Set(samples.map((s) => s.pid)).size - 1;
-        const heaps = samples.map((s) => s.anon);
-        log(`memory ${name}: ${mibs[0].toFixed(0)} -> ${mibs[mibs.length - 1].toFixed(0)} MiB (max ${Math.max(...mibs).toFixed(0)}); ` +
-          `heap ${heaps[0].toFixed(0)} -> ${heaps[heaps.length - 1].toFixed(0)} MiB (max ${Math.max(...heaps).toFixed(0)})${growth}${restarts ? ` (${restarts} restarts)` : ''}`);
+        const range = (key) => {
+          const values = samples.map((s) => s[key]);
+          return `${values[0].toFixed(0)} -> ${values[values.length - 1].toFixed(0)} MiB (max ${Math.max(...values).toFixed(0)})`;
+        };
+        log(`memory ${name}: resident ${range('mib')}, anonymous ${range('anon')}, live heap ${range('live')}` +
+          `${growth}${restarts ? ` (${restarts} restarts)` : ''}`);
       }
       for (const name of nodes.names) {
         const grew = nodes.disk(name) - diskBefore[name];
@@ -750,7 +772,8 @@ async function run (node, networkInfo) {
 }
 
 /**
- * Whether the heap grows steadily across `samples` (one process, `{ t, anon }` in ms and MiB).
+ * Whether the heap grows steadily across `samples` (one process, `{ t, [key] }` in ms and MiB;
+ * `key` is `live`, jemalloc's allocated bytes, or `anon`, the process's RssAnon).
  * ParityDB keeps what it writes in memory, as its log, until the log holds 64 MiB and is flushed
  * to its tables: the heap is a saw-tooth (about 20 minutes a tooth under the soak's load), which
  * a straight-line fit over half an hour reads as growth or shrinkage depending on where the
@@ -759,28 +782,28 @@ async function run (node, networkInfo) {
  * two bottoms or more: the last must be within 10% of the first. With fewer (no flush to blur
  * the fit): the least-squares growth across the samples must be below 10% of their mean.
  */
-function heapGrowth (samples) {
+function heapGrowth (samples, key = 'live') {
   const from = samples[0].t + 5 * 60_000;
   const bottoms = [];
   for (let i = 1; i < samples.length; i++) {
-    if (samples[i].t < from || samples[i - 1].anon - samples[i].anon <= 15) continue;
+    if (samples[i].t < from || samples[i - 1][key] - samples[i][key] <= 15) continue;
     const after = samples.filter((s) => s.t >= samples[i].t && s.t <= samples[i].t + 90_000);
-    const bottom = Math.min(...after.map((s) => s.anon));
+    const bottom = Math.min(...after.map((s) => s[key]));
     // A drop in several steps is one flush: keep its lowest point.
     if (bottoms.length && samples[i].t - bottoms[bottoms.length - 1].t <= 90_000) {
-      bottoms[bottoms.length - 1].anon = Math.min(bottoms[bottoms.length - 1].anon, bottom);
+      bottoms[bottoms.length - 1].level = Math.min(bottoms[bottoms.length - 1].level, bottom);
     } else {
-      bottoms.push({ t: samples[i].t, anon: bottom });
+      bottoms.push({ t: samples[i].t, level: bottom });
     }
   }
-  const levels = bottoms.map((b) => b.anon);
+  const levels = bottoms.map((b) => b.level);
   if (levels.length >= 2) {
     return { bottoms: levels, over: levels[levels.length - 1] - levels[0], allowed: 0.1 * levels[0] };
   }
   const n = samples.length;
   const mt = samples.reduce((a, s) => a + s.t, 0) / n;
-  const mean = samples.reduce((a, s) => a + s.anon, 0) / n;
-  const slope = samples.reduce((a, s) => a + (s.t - mt) * (s.anon - mean), 0) / samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
+  const mean = samples.reduce((a, s) => a + s[key], 0) / n;
+  const slope = samples.reduce((a, s) => a + (s.t - mt) * (s[key] - mean), 0) / samples.reduce((a, s) => a + (s.t - mt) ** 2, 0);
   return { bottoms: levels, over: slope * (samples[n - 1].t - samples[0].t), allowed: 0.1 * mean };
 }
 

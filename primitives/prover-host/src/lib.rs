@@ -155,8 +155,8 @@ mod native {
 	/// The log target of the native prover.
 	const LOG_TARGET: &str = "sortition::prover";
 	/// Finished proofs kept after a worker has picked them up, in case it must send one again
-	/// (the oldest go first). A proof no worker has picked up yet is always kept: there are at
-	/// most as many as the jobs the prover holds, which its stake bounds.
+	/// (the oldest go first). A proof no worker has picked up yet is kept until its deadline:
+	/// there are at most as many as the jobs the prover holds, which its stake bounds.
 	const KEEP_FINISHED: usize = 256;
 
 	sp_externalities::decl_extension! {
@@ -194,15 +194,12 @@ mod native {
 
 	enum Entry {
 		/// Waiting for its turn: its place in `State::queue`.
-		Queued {
-			place: (u64, u64),
-		},
+		Queued { place: (u64, u64) },
+		/// Being proven.
 		Running,
-		/// Done or failed; `picked_up` once a worker has been told.
-		Finished {
-			status: ProofStatus,
-			picked_up: bool,
-		},
+		/// Done or failed; `picked_up` once a worker has been told. One no worker has picked
+		/// up by block `due` never will be (the chain has re-routed its job): it is forgotten.
+		Finished { status: ProofStatus, picked_up: bool, due: u64 },
 	}
 
 	#[derive(Default)]
@@ -223,12 +220,12 @@ mod native {
 	impl State {
 		/// The next job to prove, now: the queued job due first. Jobs due at or before `now`
 		/// are dropped (the chain re-routes them); each one is reported to `expired`.
-		fn next(&mut self, expired: impl Fn(Key)) -> Option<(Key, Work)> {
+		fn next(&mut self, expired: impl Fn(Key)) -> Option<(Key, Work, u64)> {
 			while let Some((&(due, arrival), _)) = self.queue.first_key_value() {
 				let (key, work) = self.queue.remove(&(due, arrival))?;
 				if due > self.now {
 					self.jobs.insert(key, Entry::Running);
-					return Some((key, work));
+					return Some((key, work, due));
 				}
 				self.jobs.remove(&key);
 				expired(key);
@@ -285,9 +282,9 @@ mod native {
 						state = self.queued.wait(state).unwrap_or_else(|p| p.into_inner());
 					}
 				};
-				let (key, work) = next;
+				let (key, work, due) = next;
 				let status = self.prove_job(key, &work);
-				self.lock().jobs.insert(key, Entry::Finished { status, picked_up: false });
+				self.lock().jobs.insert(key, Entry::Finished { status, picked_up: false, due });
 			}
 		}
 
@@ -392,7 +389,13 @@ mod native {
 		) -> ProofStatus {
 			let key = (job, attempt);
 			let mut state = self.shared.lock();
-			state.now = state.now.max(schedule.now);
+			if schedule.now > state.now {
+				let now = schedule.now;
+				state.now = now;
+				state.jobs.retain(
+					|_, entry| !matches!(entry, Entry::Finished { picked_up: false, due, .. } if *due <= now),
+				);
+			}
 			match state.jobs.get_mut(&key) {
 				Some(Entry::Running) => return ProofStatus::Proving,
 				Some(Entry::Queued { place }) => {
@@ -406,7 +409,7 @@ mod native {
 					}
 					return ProofStatus::Proving;
 				},
-				Some(Entry::Finished { status, picked_up }) => {
+				Some(Entry::Finished { status, picked_up, .. }) => {
 					let status = status.clone();
 					if !*picked_up {
 						*picked_up = true;
@@ -480,11 +483,13 @@ mod native {
 			state.now = 12;
 			let dropped = std::cell::RefCell::new(Vec::new());
 			let mut order = Vec::new();
-			while let Some(((job, _), _)) = state.next(|(job, _)| dropped.borrow_mut().push(job)) {
+			while let Some(((job, _), _, due)) =
+				state.next(|(job, _)| dropped.borrow_mut().push(job))
+			{
 				assert!(matches!(state.jobs.get(&(job, 1)), Some(Entry::Running)));
-				order.push(job);
+				order.push((job, due));
 			}
-			assert_eq!(order, [2, 4, 3, 1]);
+			assert_eq!(order, [(2, 20), (4, 20), (3, 25), (1, 30)]);
 			assert_eq!(dropped.into_inner(), [6, 5]);
 			assert!(!state.jobs.contains_key(&(5, 1)) && !state.jobs.contains_key(&(6, 1)));
 		}
@@ -525,6 +530,37 @@ mod native {
 				sleep(Duration::from_millis(1));
 			}
 			assert_eq!(*order.lock().unwrap(), [1, 2, 4, 3]);
+		}
+
+		/// A proof no worker picked up by its deadline is forgotten (its job went to another
+		/// prover); one picked up is kept (`KEEP_FINISHED`), in case it must be sent again.
+		#[test]
+		fn a_proof_nobody_picked_up_is_forgotten_after_its_deadline() {
+			let prover = NativeProver::new(1, None).unwrap();
+			let prove = |job, now| {
+				let schedule = Schedule { now, due: 20 };
+				prover.prove(job, 1, inputs(64), SecurityLevel::Bits96, [1; 32], schedule)
+			};
+			prove(1, 10);
+			prove(2, 10);
+			let finished = |job| {
+				matches!(prover.shared.lock().jobs.get(&(job, 1)), Some(Entry::Finished { .. }))
+			};
+			while !finished(1) || !finished(2) {
+				sleep(Duration::from_millis(1));
+			}
+			assert!(matches!(prove(1, 19), ProofStatus::Done(..)));
+			// A worker of block 20 (another job's): job 2's proof is gone, job 1's is kept.
+			prover.prove(
+				3,
+				1,
+				inputs(64),
+				SecurityLevel::Bits96,
+				[1; 32],
+				Schedule { now: 20, due: 30 },
+			);
+			assert!(finished(1));
+			assert!(!prover.shared.lock().jobs.contains_key(&(2, 1)));
 		}
 
 		/// A burst of proofs that finish between two workers' visits is all kept until a worker
