@@ -148,6 +148,7 @@ class Nodes {
         started: value('sortition_prover_jobs_started_total'),
         proven: value('sortition_prover_jobs_proven_total'),
         failed: value('sortition_prover_jobs_failed_total'),
+        expired: value('sortition_prover_jobs_expired_total'),
         seconds: value('sortition_prover_proving_seconds_sum'),
         live: value('sortition_memory_allocated_bytes') / 2 ** 20,
         resident: value('sortition_memory_resident_bytes') / 2 ** 20
@@ -400,7 +401,7 @@ class Samplers {
   }
 
   metricsOf (name) {
-    const sum = { started: 0, proven: 0, failed: 0, seconds: 0 };
+    const sum = { started: 0, proven: 0, failed: 0, expired: 0, seconds: 0 };
     for (const m of (this.metrics.get(name) ?? new Map()).values()) {
       for (const k of Object.keys(sum)) sum[k] += m[k];
     }
@@ -705,7 +706,8 @@ async function run (node, networkInfo) {
       }
       log(`cpu: ${proving.toFixed(1)} s proving for ${verified.length} verified jobs (${(proving / verified.length).toFixed(3)} s each); ` +
         `one proof of each: ${reference.toFixed(1)} s (${(reference / verified.length).toFixed(3)} s each); ratio ${ratio.toFixed(2)}x; ` +
-        `${proofs} proofs made for ${verified.length} verified jobs (${(proofs / verified.length).toFixed(3)} per job)`);
+        `${proofs} proofs made for ${verified.length} verified jobs (${(proofs / verified.length).toFixed(3)} per job); ` +
+        `${metrics.reduce((a, m) => a + m.expired, 0)} queued jobs dropped unproven, their deadline passed`);
       expect(verified.length > 0, 'no job was verified');
       expect(ratio < 2, `proving CPU per verified job is ${ratio.toFixed(2)}x one proof: redundant work`);
 
