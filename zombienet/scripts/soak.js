@@ -16,10 +16,11 @@
 //   CPU       the provers' proving CPU (their nodes' prover threads, read from /proc) per
 //             verified job against one proof of the same jobs (the prove example, same machine,
 //             same run), and the proofs made per verified job (sortition_prover_* metrics);
-//   memory    each node's resident memory, its anonymous part (RssAnon) and its live heap
-//             (jemalloc's allocated bytes) over the run; in runs of 20 minutes or more, no node
-//             that lived through the last half has a live heap that grows steadily: compared
-//             after each flush of ParityDB's in-memory log, by less than 10% (see
+//   memory    each node's resident memory, its anonymous part (RssAnon), its live heap
+//             (jemalloc's allocated bytes) and the trie cache in it over the run; in runs of 20
+//             minutes or more, no node that lived through the last half has a live heap,
+//             less the trie cache (bounded by --trie-cache-size), that grows steadily:
+//             compared after each flush of ParityDB's in-memory log, by less than 10% (see
 //             `heapGrowth`; the resident memory also counts the database's memory-mapped
 //             files, which grow with the database, and the anonymous memory what the allocator
 //             keeps of what was freed);
@@ -143,7 +144,9 @@ class Nodes {
     try {
       const response = await fetch(this.info.nodesByName[name].prometheusUri, { signal: AbortSignal.timeout(2000) });
       const text = await response.text();
-      const value = (metric) => Number(text.match(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? 0);
+      // A metric's value, summed over its labels (0 if the node does not export it).
+      const value = (metric) => [...text.matchAll(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))]
+        .reduce((a, m) => a + Number(m[1]), 0);
       return {
         started: value('sortition_prover_jobs_started_total'),
         proven: value('sortition_prover_jobs_proven_total'),
@@ -151,7 +154,9 @@ class Nodes {
         expired: value('sortition_prover_jobs_expired_total'),
         seconds: value('sortition_prover_proving_seconds_sum'),
         live: value('sortition_memory_allocated_bytes') / 2 ** 20,
-        resident: value('sortition_memory_resident_bytes') / 2 ** 20
+        resident: value('sortition_memory_resident_bytes') / 2 ** 20,
+        // The shared trie cache (node and value caches), bounded by --trie-cache-size.
+        trie: (value('trie_cache_shared_cache_heap_size') + value('trie_cache_shared_cache_inline_size')) / 2 ** 20
       };
     } catch {
       return null;
@@ -341,7 +346,7 @@ class Samplers {
     this.nodes = nodes;
     this.cpu = new Map(); // name -> Map(pid -> { total, proving })
     this.metrics = new Map(); // name -> Map(pid -> the last sortition_prover_* reading)
-    this.memory = new Map(); // name -> [{ t, pid, mib, anon, live, resident }]
+    this.memory = new Map(); // name -> [{ t, pid, mib, anon, live, resident, trie }]
     this.timers = [];
   }
 
@@ -381,7 +386,7 @@ class Samplers {
         const m = await this.nodes.metrics(name);
         if (!m || reading.pid !== this.nodes.pid(name)) continue;
         if (!this.memory.has(name)) this.memory.set(name, []);
-        this.memory.get(name).push({ t: Date.now(), ...reading, live: m.live, resident: m.resident });
+        this.memory.get(name).push({ t: Date.now(), ...reading, live: m.live, resident: m.resident, trie: m.trie });
       }
       sampling = false;
     });
@@ -723,22 +728,25 @@ async function run (node, networkInfo) {
         const mibs = samples.map((s) => s.mib);
         let growth = '';
         if (sameProcess) {
-          // Over the whole life of a process that lived through the last half: the live heap
-          // is checked; the anonymous resident memory (the live heap, what the allocator keeps
-          // of what was freed, thread stacks, the wasm instances) is reported beside it.
+          // Over the whole life of a process that lived through the last half. Checked: the live
+          // heap less the shared trie cache, which by design fills up to --trie-cache-size (1 GiB
+          // by default: hours of this load) and is reported beside it, as are the whole live
+          // heap and the anonymous resident memory (the live heap, what the allocator keeps of
+          // what was freed, thread stacks).
+          const rest = heapGrowth(lived.map((s) => ({ ...s, rest: s.live - s.trie })), 'rest');
           const live = heapGrowth(lived, 'live');
           const anon = heapGrowth(lived, 'anon');
           const describe = ({ bottoms, over, allowed }) =>
             `${over >= 0 ? '+' : ''}${over.toFixed(0)} MiB (allowed ${allowed.toFixed(0)}; at the bottom of each drop: ${bottoms.map((b) => b.toFixed(0)).join(', ') || 'none'})`;
-          growth = `; live heap growth ${describe(live)}; anonymous memory growth ${describe(anon)}`;
-          if (minutes >= 20) expect(live.over < live.allowed, `${name}'s live heap grew ${describe(live)}`);
+          growth = `; growth without the trie cache ${describe(rest)}, of the live heap ${describe(live)}, of the anonymous memory ${describe(anon)}`;
+          if (minutes >= 20) expect(rest.over < rest.allowed, `${name}'s live heap without the trie cache grew ${describe(rest)}`);
         }
         const restarts = new Set(samples.map((s) => s.pid)).size - 1;
         const range = (key) => {
           const values = samples.map((s) => s[key]);
           return `${values[0].toFixed(0)} -> ${values[values.length - 1].toFixed(0)} MiB (max ${Math.max(...values).toFixed(0)})`;
         };
-        log(`memory ${name}: resident ${range('mib')}, anonymous ${range('anon')}, live heap ${range('live')}` +
+        log(`memory ${name}: resident ${range('mib')}, anonymous ${range('anon')}, live heap ${range('live')}, of it the trie cache ${range('trie')}` +
           `${growth}${restarts ? ` (${restarts} restarts)` : ''}`);
       }
       for (const name of nodes.names) {
@@ -775,7 +783,7 @@ async function run (node, networkInfo) {
 
 /**
  * Whether the heap grows steadily across `samples` (one process, `{ t, [key] }` in ms and MiB;
- * `key` is `live`, jemalloc's allocated bytes, or `anon`, the process's RssAnon).
+ * `key` names the figure: `live`, jemalloc's allocated bytes, `anon`, the process's RssAnon...).
  * ParityDB keeps what it writes in memory, as its log, until the log holds 64 MiB and is flushed
  * to its tables: the heap is a saw-tooth (about 20 minutes a tooth under the soak's load), which
  * a straight-line fit over half an hour reads as growth or shrinkage depending on where the
@@ -784,7 +792,7 @@ async function run (node, networkInfo) {
  * two bottoms or more: the last must be within 10% of the first. With fewer (no flush to blur
  * the fit): the least-squares growth across the samples must be below 10% of their mean.
  */
-function heapGrowth (samples, key = 'live') {
+function heapGrowth (samples, key) {
   const from = samples[0].t + 5 * 60_000;
   const bottoms = [];
   for (let i = 1; i < samples.length; i++) {
