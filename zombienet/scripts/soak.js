@@ -137,8 +137,8 @@ class Nodes {
   }
 
   /**
-   * The node's `sortition_prover_*` metrics and its heap from jemalloc (live and resident, in
-   * MiB), or null if it does not answer.
+   * The node's `sortition_prover_*` metrics, its live heap (jemalloc) and the trie cache in it
+   * (MiB), or null if it does not answer.
    */
   async metrics (name) {
     try {
@@ -154,7 +154,6 @@ class Nodes {
         expired: value('sortition_prover_jobs_expired_total'),
         seconds: value('sortition_prover_proving_seconds_sum'),
         live: value('sortition_memory_allocated_bytes') / 2 ** 20,
-        resident: value('sortition_memory_resident_bytes') / 2 ** 20,
         // The shared trie cache (node and value caches), bounded by --trie-cache-size.
         trie: (value('trie_cache_shared_cache_heap_size') + value('trie_cache_shared_cache_inline_size')) / 2 ** 20
       };
@@ -346,7 +345,7 @@ class Samplers {
     this.nodes = nodes;
     this.cpu = new Map(); // name -> Map(pid -> { total, proving })
     this.metrics = new Map(); // name -> Map(pid -> the last sortition_prover_* reading)
-    this.memory = new Map(); // name -> [{ t, pid, mib, anon, live, resident, trie }]
+    this.memory = new Map(); // name -> [{ t, pid, mib, anon, live, trie }]
     this.timers = [];
   }
 
@@ -386,7 +385,7 @@ class Samplers {
         const m = await this.nodes.metrics(name);
         if (!m || reading.pid !== this.nodes.pid(name)) continue;
         if (!this.memory.has(name)) this.memory.set(name, []);
-        this.memory.get(name).push({ t: Date.now(), ...reading, live: m.live, resident: m.resident, trie: m.trie });
+        this.memory.get(name).push({ t: Date.now(), ...reading, live: m.live, trie: m.trie });
       }
       sampling = false;
     });

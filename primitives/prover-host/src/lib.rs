@@ -248,15 +248,6 @@ mod native {
 			self.state.lock().unwrap_or_else(|poison| poison.into_inner())
 		}
 
-		fn prove_now(
-			&self,
-			inputs: &Inputs,
-			security: SecurityLevel,
-			prover: &ProverId,
-		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
-			self.pool.install(|| sortition_programs::prove(inputs, security, prover))
-		}
-
 		/// The proving thread: proves the queued jobs one at a time, earliest deadline first,
 		/// until the prover closes.
 		fn run(&self) {
@@ -302,7 +293,7 @@ mod native {
 				observer.started(job);
 			}
 			let start = Instant::now();
-			let result = self.prove_now(inputs, *security, prover);
+			let result = self.pool.install(|| sortition_programs::prove(inputs, *security, prover));
 			let elapsed = start.elapsed();
 			let status = match result {
 				Ok((output, proof)) => {
@@ -362,17 +353,6 @@ mod native {
 		/// The number of threads a proof runs on.
 		pub fn threads(&self) -> usize {
 			self.shared.pool.current_num_threads()
-		}
-
-		/// Prove `inputs` at `security`, bound to `prover`, now, on this prover's threads (what
-		/// the proving thread runs for each job).
-		pub fn prove_now(
-			&self,
-			inputs: &Inputs,
-			security: SecurityLevel,
-			prover: &ProverId,
-		) -> Result<(Output, Vec<u8>), sortition_programs::ProveError> {
-			self.shared.prove_now(inputs, security, prover)
 		}
 
 		/// The status of job `job`'s attempt `attempt` (bound to `prover`, due as `schedule`
@@ -442,11 +422,6 @@ mod native {
 			self.shared.queued.notify_one();
 			ProofStatus::Proving
 		}
-
-		/// Jobs waiting for their turn (the one being proven not counted).
-		pub fn queued(&self) -> usize {
-			self.shared.lock().queue.len()
-		}
 	}
 
 	impl Drop for NativeProver {
@@ -494,6 +469,11 @@ mod native {
 			assert!(!state.jobs.contains_key(&(5, 1)) && !state.jobs.contains_key(&(6, 1)));
 		}
 
+		/// Jobs waiting for their turn (the one being proven not counted).
+		fn queued(prover: &NativeProver) -> usize {
+			prover.shared.lock().queue.len()
+		}
+
 		/// Records the order proofs start in.
 		struct Order(Arc<Mutex<Vec<u64>>>);
 
@@ -517,7 +497,7 @@ mod native {
 			};
 			// A long proof holds the proving thread while the rest are queued.
 			prove(1, 1 << 16, 100);
-			while prover.queued() > 0 {
+			while queued(&prover) > 0 {
 				sleep(Duration::from_millis(1));
 			}
 			for (job, due) in [(2, 90), (3, 80), (4, 70)] {
@@ -525,7 +505,7 @@ mod native {
 			}
 			// Job 2's deadline is now known to be the earliest.
 			prove(2, 64, 60);
-			assert_eq!(prover.queued(), 3);
+			assert_eq!(queued(&prover), 3);
 			while !matches!(prove(3, 64, 80), ProofStatus::Done(..)) {
 				sleep(Duration::from_millis(1));
 			}
