@@ -729,7 +729,7 @@ async function run (node, networkInfo) {
         if (sameProcess) {
           // Over the whole life of a process that lived through the last half. Checked: the whole
           // live heap. The shared trie cache in it fills up to --trie-cache-size by design, so the
-          // network's nodes run with a small one (separate.json: 8 MiB, full within minutes; the
+          // network's nodes run with a small one (separate.json: 8 MiB, full in about ten minutes; the
           // default 1 GiB takes hours of this load to fill, and a cache filling up is growth an
           // hour cannot tell from a leak). The anonymous resident memory (the live heap, what the
           // allocator keeps of what was freed, thread stacks) is reported the same way.
