@@ -724,7 +724,6 @@ async function run (node, networkInfo) {
         const lastHalf = samples.filter((s) => s.t >= half);
         const lived = samples.filter((s) => s.pid === lastPid);
         const sameProcess = lastHalf.every((s) => s.pid === lastPid) && lastHalf.length >= 3;
-        const mibs = samples.map((s) => s.mib);
         let growth = '';
         if (sameProcess) {
           // Over the whole life of a process that lived through the last half. Checked: the whole
